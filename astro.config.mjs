@@ -1,0 +1,19 @@
+// @ts-check
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import { markdownOptions } from './src/lib/markdown.ts';
+import { siteConfig } from './src/site.config.ts';
+
+export default defineConfig({
+  site: siteConfig.url,
+  base: siteConfig.base,
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Readers' browsers must never reach another host, so Astro's dev toolbar and telemetry stay off.
+  devToolbar: { enabled: false },
+  markdown: {
+    processor: unified(markdownOptions),
+    syntaxHighlight: false,
+  },
+});

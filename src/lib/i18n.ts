@@ -1,0 +1,97 @@
+import { ar, enGB } from 'date-fns/locale';
+import type { DateStyle } from './dates.ts';
+
+/**
+ * Languages: text direction from the platform's Unicode data, and the interface words of each
+ * language we ship. An article in a language without its own table gets the English words but keeps
+ * its own `lang` and `dir`, so that screen readers and the layout still treat its text right.
+ */
+export type TextDirection = 'ltr' | 'rtl';
+
+export interface InterfaceText {
+  readonly dates: DateStyle;
+  readonly by: string;
+  readonly updated: string;
+  readonly published: string;
+  readonly minutesToRead: (minutes: number) => string;
+  readonly sources: string;
+  readonly footnotes: string;
+  readonly section: string;
+  readonly tags: string;
+  readonly share: string;
+  readonly shareOn: (service: string) => string;
+  readonly latest: string;
+  readonly skipToContent: string;
+  readonly home: string;
+  /** Joins names in a byline: "A, B and C". */
+  readonly listFormat: Intl.ListFormat;
+}
+
+const english: InterfaceText = {
+  dates: { locale: enGB, dateTime: 'EEEE d MMMM yyyy, HH:mm zzz', date: 'EEEE d MMMM yyyy', shortDate: 'd MMMM yyyy' },
+  by: 'By',
+  updated: 'Updated',
+  published: 'Published',
+  minutesToRead: (minutes) => `${minutes} min read`,
+  sources: 'Sources',
+  footnotes: 'Notes',
+  section: 'Section',
+  tags: 'Tags',
+  share: 'Share this article',
+  shareOn: (service) => `Share on ${service}`,
+  latest: 'Latest news',
+  skipToContent: 'Skip to content',
+  home: 'Home',
+  listFormat: new Intl.ListFormat('en', { type: 'conjunction' }),
+};
+
+const arabicPlural = new Intl.PluralRules('ar');
+
+const arabic: InterfaceText = {
+  dates: { locale: ar, dateTime: 'EEEE d MMMM yyyy، HH:mm zzz', date: 'EEEE d MMMM yyyy', shortDate: 'd MMMM yyyy' },
+  by: 'بقلم',
+  updated: 'حُدّث',
+  published: 'نُشر',
+  minutesToRead: (minutes) => `قراءة في ${minutes} ${arabicPlural.select(minutes) === 'few' ? 'دقائق' : 'دقيقة'}`,
+  sources: 'المصادر',
+  footnotes: 'الحواشي',
+  section: 'القسم',
+  tags: 'الوسوم',
+  share: 'شارك هذا المقال',
+  shareOn: (service) => `شارك على ${service}`,
+  latest: 'آخر الأخبار',
+  skipToContent: 'انتقل إلى المحتوى',
+  home: 'الرئيسية',
+  listFormat: new Intl.ListFormat('ar', { type: 'conjunction' }),
+};
+
+const byPrimaryLanguage: Readonly<Record<string, InterfaceText>> = { en: english, ar: arabic };
+
+export function interfaceText(lang: string): InterfaceText {
+  return byPrimaryLanguage[primaryLanguage(lang)] ?? english;
+}
+
+export function textDirection(lang: string): TextDirection {
+  const locale = new Intl.Locale(lang);
+  return locale.getTextInfo().direction === 'rtl' ? 'rtl' : 'ltr';
+}
+
+/**
+ * The canonical spelling of a BCP 47 tag (`EN-gb` → `en-GB`), or `undefined` when it is not a
+ * well-formed tag of a language the platform knows.
+ */
+export function canonicalLanguageTag(tag: string): string | undefined {
+  let canonical: string | undefined;
+  try {
+    [canonical] = Intl.getCanonicalLocales(tag.trim());
+  } catch {
+    return undefined;
+  }
+  if (canonical === undefined) return undefined;
+  const known = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(primaryLanguage(canonical));
+  return known === undefined ? undefined : canonical;
+}
+
+function primaryLanguage(tag: string): string {
+  return new Intl.Locale(tag).language;
+}

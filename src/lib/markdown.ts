@@ -1,0 +1,166 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import rehypeExternalLinks from 'rehype-external-links';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import type { Plugin } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { interfaceText } from './i18n.ts';
+import { countWords } from './reading.ts';
+
+/**
+ * The one Markdown pipeline. `@astrojs/markdown-remark`'s unified processor runs remark-parse,
+ * remark-gfm (tables, footnotes, autolinks, strikethrough) and remark-rehype with raw HTML kept;
+ * these rehype plugins then turn that raw HTML into elements, give headings ids, and sanitize
+ * everything before anything of ours is added. Astro's own plugins that run after ours only read
+ * headings and image references.
+ */
+
+/** What the loader tells the pipeline about the article being rendered (Astro passes it as `frontmatter`). */
+export interface RenderContext {
+  readonly dateline: string;
+  readonly lang: string;
+  /** Filled in by the pipeline: the number of words in the sanitized body. */
+  words?: number;
+}
+
+/**
+ * Our sanitize schema: GitHub's, with these departures.
+ * - Elements newsrooms use for quotes, figures and bidirectional text are allowed.
+ * - `picture`/`source` go: `srcset` URLs are not protocol-checked, so they are a way around `src`.
+ * - Form-related and focus-stealing attributes (`action`, `method`, `accessKey`, `tabIndex`, …) go.
+ * - Elements whose content is code, not text (`style`, `template`, `svg`, `math`, …), are removed with
+ *   their content instead of being unwrapped into stray text.
+ * - Ids and names keep GitHub's `user-content-` prefix, so no heading or anchor in a body can clobber
+ *   an id of the page around it.
+ */
+/** Every id and name from a body starts with this, so it cannot be the id of something on the page around it. */
+const CLOBBER_PREFIX = 'user-content-';
+/** The id of the footnotes heading, which remark-rehype writes in English. */
+const FOOTNOTE_LABEL_ID = `${CLOBBER_PREFIX}footnote-label`;
+
+const REMOVED_ATTRIBUTES = new Set(['accept', 'acceptCharset', 'accessKey', 'action', 'encType', 'method', 'tabIndex']);
+const REMOVED_ELEMENTS = new Set(['picture', 'source']);
+
+export const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []).filter((name) => !REMOVED_ELEMENTS.has(name)),
+    'abbr',
+    'bdi',
+    'bdo',
+    'caption',
+    'cite',
+    'figcaption',
+    'figure',
+    'mark',
+    'small',
+    'time',
+    'u',
+    'wbr',
+  ],
+  attributes: {
+    ...Object.fromEntries(
+      Object.entries(defaultSchema.attributes ?? {}).filter(([name]) => !REMOVED_ELEMENTS.has(name)),
+    ),
+    '*': (defaultSchema.attributes?.['*'] ?? []).filter(
+      (attribute) => typeof attribute !== 'string' || !REMOVED_ATTRIBUTES.has(attribute),
+    ),
+  },
+  clobberPrefix: CLOBBER_PREFIX,
+  strip: [
+    ...(defaultSchema.strip ?? []),
+    'iframe',
+    'math',
+    'noembed',
+    'noframes',
+    'noscript',
+    'object',
+    'embed',
+    'select',
+    'style',
+    'svg',
+    'template',
+    'textarea',
+    'title',
+    'xmp',
+  ],
+};
+
+
+/**
+ * Links within the body (`[see below](#the-figures)`, footnote references) point at ids that the
+ * sanitizer has prefixed; this gives their `href`s the same prefix, after sanitizing.
+ */
+export const rehypePrefixFragmentLinks: Plugin<[], Root> = () => (tree) => {
+  visit(tree, 'element', (node) => {
+    const href = node.properties['href'];
+    if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#') && href.length > 1) {
+      const target = href.slice(1);
+      node.properties['href'] = `#${target.startsWith(CLOBBER_PREFIX) ? target : CLOBBER_PREFIX + target}`;
+    }
+  });
+};
+
+/** "GAZA —" as the lead-in of the first paragraph, as wire copy does; added after sanitizing, as ours. */
+export const rehypeDatelineLeadIn: Plugin<[], Root> = () => (tree, file) => {
+  const { dateline } = renderContext(file);
+  const leadIn: Element = {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['dateline'] },
+    children: [{ type: 'text', value: `${dateline} —` }],
+  };
+  const firstParagraph = tree.children.find(
+    (node): node is Element => node.type === 'element' && node.tagName === 'p',
+  );
+  if (firstParagraph) {
+    firstParagraph.children.unshift(leadIn, { type: 'text', value: ' ' });
+  } else {
+    tree.children.unshift({ type: 'element', tagName: 'p', properties: {}, children: [leadIn] });
+  }
+};
+
+/** Words of the sanitized body, for the reading time, and the footnotes heading in the article's language. */
+export const rehypeArticleText: Plugin<[], Root> = () => (tree, file) => {
+  const context = renderContext(file);
+  context.words = countWords(toString(tree), context.lang);
+  const label = tree.children.find(
+    (node): node is Element => node.type === 'element' && node.tagName === 'section',
+  )?.children.find(
+    (node): node is Element => node.type === 'element' && node.properties['id'] === FOOTNOTE_LABEL_ID,
+  );
+  if (label) {
+    const heading: ElementContent = { type: 'text', value: interfaceText(context.lang).footnotes };
+    label.children = [heading];
+  }
+};
+
+function renderContext(file: VFile): RenderContext {
+  const astro = file.data['astro'] as { frontmatter?: Partial<RenderContext> } | undefined;
+  const context = astro?.frontmatter;
+  if (typeof context?.dateline !== 'string' || typeof context.lang !== 'string') {
+    throw new Error('The article pipeline was run without a dateline and lang; render articles through the article loader.');
+  }
+  return context as RenderContext;
+}
+
+/** Options for `unified()` from `@astrojs/markdown-remark`, used by astro.config.mjs and the tests alike. */
+export const markdownOptions = {
+  gfm: true,
+  smartypants: true,
+  remarkPlugins: [],
+  // The sanitizer adds the one prefix to footnote ids; remark-rehype adding its own would double it.
+  remarkRehype: { clobberPrefix: '' },
+  rehypePlugins: [
+    rehypeRaw,
+    rehypeSlug,
+    [rehypeSanitize, sanitizeSchema],
+    [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false }],
+    rehypePrefixFragmentLinks,
+    rehypeArticleText,
+    rehypeDatelineLeadIn,
+  ],
+} as const;

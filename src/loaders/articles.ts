@@ -1,0 +1,184 @@
+import { existsSync } from 'node:fs';
+import { glob, readFile } from 'node:fs/promises';
+import { posix, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { checkArticleFile, slugClashes, type Article, type ArticleRules, type CheckedArticle } from '../lib/articles.ts';
+import { isoWithOffset } from '../lib/dates.ts';
+import type { RenderContext } from '../lib/markdown.ts';
+import { count, formatProblemReport, type Problem } from '../lib/problems.ts';
+import { readingMinutes } from '../lib/reading.ts';
+import { siteConfig } from '../site.config.ts';
+
+/**
+ * The article collection's loader: reads every `.md` file under `content/`, checks it against the
+ * article format (all files first, so that one build reports every problem), then renders the
+ * public ones through the configured Markdown processor. Drafts and scheduled articles are named in
+ * the build log and never stored.
+ */
+export const CONTENT_DIR = 'content';
+
+export class ArticleFormatError extends Error {
+  constructor(readonly problems: readonly Problem[]) {
+    super(`The articles in ${CONTENT_DIR}/ do not follow the article format.\n${formatProblemReport(problems)}`);
+    this.name = 'ArticleFormatError';
+  }
+}
+
+/** Bumped when the rendering pipeline changes, so that a dev session never keeps HTML from the old one. */
+const PIPELINE_VERSION = 1;
+
+export function articleLoader(): Loader {
+  return {
+    name: 'dateline-articles',
+    schema: z.custom<Article>(),
+    load: async (context) => {
+      await syncArticles(context);
+      context.watcher?.on('all', (_event, changed) => {
+        if (isContentPath(context, changed)) {
+          syncArticles(context).catch((error: unknown) => context.logger.error(String(error instanceof Error ? error.message : error)));
+        }
+      });
+    },
+  };
+}
+
+/** Entries rendered by this process, whose stored HTML is known to come from the current pipeline. */
+const renderedHere = new Set<string>();
+
+async function syncArticles(context: LoaderContext): Promise<void> {
+  const root = fileURLToPath(context.config.root);
+  const rules: ArticleRules = {
+    timeZone: siteConfig.timeZone,
+    defaultLang: siteConfig.lang,
+    defaultSection: siteConfig.defaultSection,
+    defaultAuthors: [siteConfig.defaultByline],
+    contentDir: CONTENT_DIR,
+    now: new Date(),
+    fileExists: (file) => existsSync(resolve(root, file)),
+  };
+
+  const files = await articleFiles(root);
+  const problems: Problem[] = [];
+  const checked: CheckedArticle[] = [];
+  await Promise.all(
+    files.map(async (file) => {
+      const result = checkArticleFile(file, await readFile(resolve(root, file)), rules);
+      if (result.ok) checked.push(result.article);
+      else problems.push(...result.problems);
+    }),
+  );
+  problems.push(...slugClashes(checked));
+  if (problems.length > 0) throw new ArticleFormatError(problems);
+
+  const published = checked.filter((article) => article.status === 'published');
+  reportLeftOut(context, checked);
+
+  const renderer = await context.config.markdown.processor.createRenderer({ image: context.config.image });
+  const rendered = await Promise.all(
+    published.map(async (article) => ({ article, result: await renderArticle(context, renderer, article, rules) })),
+  );
+  const renderProblems = rendered.flatMap(({ result }) => (result.ok ? [] : result.problems));
+  if (renderProblems.length > 0) throw new ArticleFormatError(renderProblems);
+
+  const keep = new Set(published.map((article) => article.slug));
+  for (const id of context.store.keys()) {
+    if (!keep.has(id)) context.store.delete(id);
+  }
+  for (const { result } of rendered) {
+    if (result.ok && result.entry) context.store.set(result.entry);
+  }
+  context.logger.info(`${count(published.length, 'article')} published from ${count(files.length, 'file')} in ${CONTENT_DIR}/`);
+}
+
+type Renderer = Awaited<ReturnType<LoaderContext['config']['markdown']['processor']['createRenderer']>>;
+type StoreEntry = Parameters<LoaderContext['store']['set']>[0];
+type RenderResult = { ok: true; entry?: StoreEntry } | { ok: false; problems: Problem[] };
+
+async function renderArticle(
+  context: LoaderContext,
+  renderer: Renderer,
+  checkedArticle: CheckedArticle,
+  rules: ArticleRules,
+): Promise<RenderResult> {
+  const { body, bodyLine, slugLine, ...article } = checkedArticle;
+  const digest = context.generateDigest({ PIPELINE_VERSION, article: JSON.stringify(article), body });
+  if (renderedHere.has(article.slug) && context.store.get(article.slug)?.digest === digest) return { ok: true };
+
+  const renderContext: RenderContext = { dateline: article.dateline, lang: article.lang };
+  let rendered: Awaited<ReturnType<Renderer['render']>>;
+  try {
+    rendered = await renderer.render(body, { frontmatter: { ...renderContext } });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n').at(-1) : String(error);
+    return { ok: false, problems: [{ file: article.file, line: bodyLine, field: 'body', found: `Markdown that cannot be rendered (${message})`, expected: 'CommonMark with GitHub tables, footnotes and autolinks' }] };
+  }
+
+  const { code, metadata } = rendered;
+  const { localImagePaths, remoteImagePaths } = metadata;
+  const problems = [
+    ...remoteImagePaths.map((src) => ({
+      file: article.file,
+      field: 'body',
+      found: `the remote image ${JSON.stringify(src)}`,
+      expected: 'images stored next to the article, like ![Caption](./images/photo.jpg), so that readers never load another site',
+    })),
+    ...localImagePaths.flatMap((src) => bodyImageProblem(article.file, src, rules)),
+  ];
+  if (problems.length > 0) return { ok: false, problems };
+
+  const stored: Article = { ...article, readingMinutes: readingMinutes(Number((metadata.frontmatter as Partial<RenderContext>).words ?? 0)) };
+  renderedHere.add(article.slug);
+  return {
+    ok: true,
+    entry: {
+      id: article.slug,
+      data: stored as unknown as Record<string, unknown>,
+      filePath: article.file,
+      digest,
+      rendered: { html: code, metadata: { imagePaths: localImagePaths } },
+      assetImports: localImagePaths,
+    },
+  };
+}
+
+/** An image in the body must be a file inside the content folder, like the lead image. */
+function bodyImageProblem(articleFile: string, src: string, rules: ArticleRules): Problem[] {
+  const resolved = posix.normalize(posix.join(posix.dirname(articleFile), decodeURI(src)));
+  if (resolved.startsWith(`${rules.contentDir}/`) && rules.fileExists(resolved)) return [];
+  return [
+    {
+      file: articleFile,
+      field: 'body',
+      found: `the image ${JSON.stringify(src)}, which is not a file inside ${rules.contentDir}/`,
+      expected: 'the path of an image file committed next to the article, like ./images/photo.jpg',
+    },
+  ];
+}
+
+/** Every `.md` file under the content folder, at any depth, as sorted paths from the project root. */
+async function articleFiles(root: string): Promise<string[]> {
+  const files: string[] = [];
+  for await (const match of glob('**/*.md', { cwd: resolve(root, CONTENT_DIR) })) {
+    files.push(posix.join(CONTENT_DIR, match.split(sep).join('/')));
+  }
+  return files.sort();
+}
+
+function reportLeftOut(context: LoaderContext, articles: readonly CheckedArticle[]): void {
+  const drafts = articles.filter((article) => article.status === 'draft');
+  const scheduled = articles.filter((article) => article.status === 'scheduled');
+  if (drafts.length > 0) {
+    context.logger.info(`Left out ${count(drafts.length, 'draft')} (draft: true): ${drafts.map((article) => article.file).join(', ')}`);
+  }
+  if (scheduled.length > 0) {
+    const list = scheduled.map((article) => `${article.file} (${isoWithOffset(article.date.instant, siteConfig.timeZone)})`).join(', ');
+    context.logger.info(`Left out ${count(scheduled.length, 'scheduled article')} until their date: ${list}`);
+  }
+}
+
+function isContentPath(context: LoaderContext, changed: string): boolean {
+  const path = relative(fileURLToPath(context.config.root), changed);
+  return path === CONTENT_DIR || path.startsWith(`${CONTENT_DIR}${sep}`);
+}

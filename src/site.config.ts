@@ -1,0 +1,51 @@
+/**
+ * The one site configuration. Everything that differs between two newsrooms running Dateline lives
+ * here; `astro.config.mjs` takes `site` and `base` from it, and pages read the rest.
+ *
+ * DATELINE_SITE and DATELINE_BASE override the address at build time, so the same tree can deploy to
+ * its own domain or under a project path such as https://example.github.io/dateline/.
+ */
+export interface SiteConfig {
+  /** The publication's name, shown in the masthead, page titles and link previews. */
+  readonly name: string;
+  /** One sentence about the publication, for the home page's description. */
+  readonly description: string;
+  /** Origin the site is served from, without a path: `https://news.example.org`. */
+  readonly url: string;
+  /** Path the site lives under, with leading and trailing slash: `/` or `/dateline/`. */
+  readonly base: string;
+  /** BCP 47 language of the site's own pages and the default for articles. */
+  readonly lang: string;
+  /** IANA time zone every date is shown in. */
+  readonly timeZone: string;
+  /** Byline used when an article names no authors. */
+  readonly defaultByline: string;
+  /** Section used when an article names none. */
+  readonly defaultSection: string;
+}
+
+export const siteConfig: SiteConfig = {
+  name: 'Dateline',
+  description: 'News reported from where it happens, with every source named.',
+  url: originOf(process.env['DATELINE_SITE'] ?? 'https://dateline.example.org'),
+  base: basePathOf(process.env['DATELINE_BASE'] ?? '/'),
+  lang: 'en',
+  timeZone: 'Asia/Gaza',
+  defaultByline: 'Dateline staff',
+  defaultSection: 'News',
+};
+
+function originOf(value: string): string {
+  const url = new URL(value);
+  if (url.pathname !== '/' || url.search || url.hash) {
+    throw new Error(
+      `DATELINE_SITE — found "${value}", expected an origin without a path such as https://news.example.org (put the path in DATELINE_BASE)`,
+    );
+  }
+  return url.origin;
+}
+
+function basePathOf(value: string): string {
+  const trimmed = value.replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
