@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { isScheduled, type ArticleDate } from './dates.ts';
 import { normaliseText, parseFrontMatter } from './frontmatter.ts';
 import { textDirection, type TextDirection } from './i18n.ts';
-import type { Problem } from './problems.ts';
+import { sortProblems, type Problem } from './problems.ts';
 import { checkFrontMatter, fieldName } from './schema.ts';
 import { SLUG_EXPECTED, isValidSlug, slugFromFileName, suggestSlug } from './slugs.ts';
 
@@ -120,7 +120,7 @@ export function checkArticleFile(file: string, bytes: Uint8Array, rules: Article
     problems.push({ file, line: frontMatter.lineOf(['image', 'src']), field: fieldName(['image', 'src']), ...imageFile.problem });
   }
 
-  if (!checked.ok || problems.length > 0) return { ok: false, problems };
+  if (!checked.ok || problems.length > 0) return { ok: false, problems: sortProblems(problems) };
   const data = checked.data;
   const lang = data.lang ?? rules.defaultLang;
   return {

@@ -1,4 +1,4 @@
-import { LineCounter, isMap, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 
 /**
  * Splits an article file into its YAML front matter and Markdown body, and parses the YAML safely:
@@ -86,19 +86,29 @@ export function normaliseText(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
+/** The line of the deepest key (or list item) of `path` that the document has. */
 function lineOfPath(
   document: Document,
   path: readonly (string | number)[],
   lineAt: (offset: number) => number,
 ): number | undefined {
-  for (let depth = path.length; depth > 0; depth--) {
-    const node = document.getIn(path.slice(0, depth), true);
-    if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)) {
-      const [start] = node.range as [number, number, number];
-      return lineAt(start);
+  let node: unknown = document.contents;
+  let line: number | undefined;
+  for (const segment of path) {
+    let next: Node | null | undefined;
+    let anchor: Node | null | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
+      anchor = pair?.key as Node | undefined;
+      next = pair?.value as Node | null | undefined;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      anchor = next = node.items[segment] as Node | undefined;
     }
+    if (!anchor?.range) break;
+    line = lineAt(anchor.range[0]);
+    node = next;
   }
-  return undefined;
+  return line;
 }
 
 /**

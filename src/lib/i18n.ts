@@ -42,7 +42,7 @@ const english: InterfaceText = {
   latest: 'Latest news',
   skipToContent: 'Skip to content',
   home: 'Home',
-  listFormat: new Intl.ListFormat('en', { type: 'conjunction' }),
+  listFormat: new Intl.ListFormat('en-GB', { type: 'conjunction' }),
 };
 
 const arabicPlural = new Intl.PluralRules('ar');

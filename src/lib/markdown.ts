@@ -1,3 +1,4 @@
+import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import rehypeExternalLinks from 'rehype-external-links';
@@ -24,6 +25,8 @@ export interface RenderContext {
   readonly lang: string;
   /** Filled in by the pipeline: the number of words in the sanitized body. */
   words?: number;
+  /** Filled in by the pipeline: mistakes in the body that the article format forbids. */
+  readonly problems: BodyProblem[];
 }
 
 /**
@@ -138,17 +141,43 @@ export const rehypeArticleText: Plugin<[], Root> = () => (tree, file) => {
   }
 };
 
+/** A mistake in an article body that the pipeline found; the loader reports it like a front-matter problem. */
+export interface BodyProblem {
+  readonly found: string;
+  readonly expected: string;
+}
+
+/**
+ * Readers must never load anything from another host, so an image in a body must be a file of ours.
+ * Sanitizing has already removed every image whose URL is not http(s) or relative.
+ */
+export const rehypeLocalImagesOnly: Plugin<[], Root> = () => (tree, file) => {
+  const remote: string[] = [];
+  visit(tree, 'element', (node) => {
+    const src = node.properties['src'];
+    if (node.tagName === 'img' && typeof src === 'string' && (URL.canParse(src) || src.startsWith('//'))) {
+      remote.push(src);
+    }
+  });
+  if (remote.length > 0) {
+    renderContext(file).problems.push({
+      found: `${remote.length === 1 ? 'the remote image' : 'remote images'} ${remote.map((src) => JSON.stringify(src)).join(', ')}`,
+      expected: 'images stored next to the article, like ![Caption](./images/photo.jpg), so that readers never load another site',
+    });
+  }
+};
+
 function renderContext(file: VFile): RenderContext {
   const astro = file.data['astro'] as { frontmatter?: Partial<RenderContext> } | undefined;
   const context = astro?.frontmatter;
-  if (typeof context?.dateline !== 'string' || typeof context.lang !== 'string') {
-    throw new Error('The article pipeline was run without a dateline and lang; render articles through the article loader.');
+  if (typeof context?.dateline !== 'string' || typeof context.lang !== 'string' || !Array.isArray(context.problems)) {
+    throw new Error('The article pipeline needs a dateline, lang and problems list; render articles through the article loader.');
   }
   return context as RenderContext;
 }
 
 /** Options for `unified()` from `@astrojs/markdown-remark`, used by astro.config.mjs and the tests alike. */
-export const markdownOptions = {
+export const markdownOptions: UnifiedProcessorOptions = {
   gfm: true,
   smartypants: true,
   remarkPlugins: [],
@@ -160,7 +189,8 @@ export const markdownOptions = {
     [rehypeSanitize, sanitizeSchema],
     [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false }],
     rehypePrefixFragmentLinks,
+    rehypeLocalImagesOnly,
     rehypeArticleText,
     rehypeDatelineLeadIn,
   ],
-} as const;
+};

@@ -20,14 +20,17 @@ export function formatProblem(problem: Problem): string {
   return `${where}: ${problem.field} — found ${problem.found}, expected ${problem.expected}`;
 }
 
-/** Problems sorted by file, then line, so that every report reads top to bottom. */
+/**
+ * Problems sorted by file, then line, so that every report reads top to bottom; problems without a
+ * line (a missing field) come first, in the order the format lists the fields.
+ */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file, 'en') ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      a.field.localeCompare(b.field, 'en'),
-  );
+  return [...problems].sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** Code-point order, the same on every machine whatever its locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function formatProblemReport(problems: readonly Problem[]): string {

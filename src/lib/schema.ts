@@ -145,6 +145,14 @@ function issueProblems(
   lineOf: (path: readonly (string | number)[]) => number | undefined,
 ): Omit<Problem, 'file'>[] {
   const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+  if (issue.code === 'invalid_union') {
+    // A list item that is a map gets the map's own problems ("sources[0].name — found nothing"),
+    // not the union's summary: pick the alternative whose shape the editor clearly meant.
+    const meant = issue.errors.find((alternative) => !alternative.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'));
+    if (meant) {
+      return meant.flatMap((inner) => issueProblems({ ...inner, path: [...path, ...inner.path] } as Issue, raw, lineOf));
+    }
+  }
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
       line: lineOf([...path, key]),

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { glob, readFile } from 'node:fs/promises';
 import { posix, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { checkArticleFile, slugClashes, type Article, type ArticleRules, type CheckedArticle } from '../lib/articles.ts';
@@ -70,23 +70,22 @@ async function syncArticles(context: LoaderContext): Promise<void> {
     }),
   );
   problems.push(...slugClashes(checked));
+
+  // Bodies are rendered even when other files have problems, so that one build reports them all.
+  const published = checked.filter((article) => article.status === 'published');
+  const renderer = await context.config.markdown.processor.createRenderer({ image: {} });
+  const results = await Promise.all(published.map((article) => renderArticle(context, renderer, article, { ...rules, root })));
+  for (const result of results) {
+    if (!result.ok) problems.push(...result.problems);
+  }
   if (problems.length > 0) throw new ArticleFormatError(problems);
 
-  const published = checked.filter((article) => article.status === 'published');
   reportLeftOut(context, checked);
-
-  const renderer = await context.config.markdown.processor.createRenderer({ image: context.config.image });
-  const rendered = await Promise.all(
-    published.map(async (article) => ({ article, result: await renderArticle(context, renderer, article, rules) })),
-  );
-  const renderProblems = rendered.flatMap(({ result }) => (result.ok ? [] : result.problems));
-  if (renderProblems.length > 0) throw new ArticleFormatError(renderProblems);
-
   const keep = new Set(published.map((article) => article.slug));
   for (const id of context.store.keys()) {
     if (!keep.has(id)) context.store.delete(id);
   }
-  for (const { result } of rendered) {
+  for (const result of results) {
     if (result.ok && result.entry) context.store.set(result.entry);
   }
   context.logger.info(`${count(published.length, 'article')} published from ${count(files.length, 'file')} in ${CONTENT_DIR}/`);
@@ -100,35 +99,34 @@ async function renderArticle(
   context: LoaderContext,
   renderer: Renderer,
   checkedArticle: CheckedArticle,
-  rules: ArticleRules,
+  rules: ArticleRules & { root: string },
 ): Promise<RenderResult> {
   const { body, bodyLine, slugLine, ...article } = checkedArticle;
   const digest = context.generateDigest({ PIPELINE_VERSION, article: JSON.stringify(article), body });
   if (renderedHere.has(article.slug) && context.store.get(article.slug)?.digest === digest) return { ok: true };
 
-  const renderContext: RenderContext = { dateline: article.dateline, lang: article.lang };
+  const renderContext: RenderContext = { dateline: article.dateline, lang: article.lang, problems: [] };
   let rendered: Awaited<ReturnType<Renderer['render']>>;
   try {
-    rendered = await renderer.render(body, { frontmatter: { ...renderContext } });
+    rendered = await renderer.render(body, {
+      frontmatter: renderContext as unknown as Record<string, unknown>,
+      // Astro collects Markdown images only when it knows the file they are relative to.
+      fileURL: pathToFileURL(resolve(rules.root, article.file)),
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n').at(-1) : String(error);
     return { ok: false, problems: [{ file: article.file, line: bodyLine, field: 'body', found: `Markdown that cannot be rendered (${message})`, expected: 'CommonMark with GitHub tables, footnotes and autolinks' }] };
   }
 
   const { code, metadata } = rendered;
-  const { localImagePaths, remoteImagePaths } = metadata;
-  const problems = [
-    ...remoteImagePaths.map((src) => ({
-      file: article.file,
-      field: 'body',
-      found: `the remote image ${JSON.stringify(src)}`,
-      expected: 'images stored next to the article, like ![Caption](./images/photo.jpg), so that readers never load another site',
-    })),
+  const { localImagePaths } = metadata;
+  const problems: Problem[] = [
+    ...renderContext.problems.map((problem) => ({ file: article.file, field: 'body', ...problem })),
     ...localImagePaths.flatMap((src) => bodyImageProblem(article.file, src, rules)),
   ];
   if (problems.length > 0) return { ok: false, problems };
 
-  const stored: Article = { ...article, readingMinutes: readingMinutes(Number((metadata.frontmatter as Partial<RenderContext>).words ?? 0)) };
+  const stored: Article = { ...article, readingMinutes: readingMinutes(renderContext.words ?? 0) };
   renderedHere.add(article.slug);
   return {
     ok: true,
