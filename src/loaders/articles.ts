@@ -20,9 +20,13 @@ import { siteConfig } from '../site.config.ts';
 export const CONTENT_DIR = 'content';
 
 export class ArticleFormatError extends Error {
+  readonly hint = 'Fix each line above in the file it names; the README\'s "Writing an article" section lists every field.';
+
   constructor(readonly problems: readonly Problem[]) {
     super(`The articles in ${CONTENT_DIR}/ do not follow the article format.\n${formatProblemReport(problems)}`);
     this.name = 'ArticleFormatError';
+    // An editor's mistake is not a crash: without a stack, Astro prints the message and hint alone.
+    this.stack = '';
   }
 }
 

@@ -41,3 +41,8 @@ export function dangerousMarkup(html: string): string[] {
 function attributeName(property: string): string {
   return property.toLowerCase();
 }
+
+/** A built page, parsed as a browser would, for queries with CSS selectors (hast-util-select). */
+export function parsePage(html: string): Root {
+  return fromHtml(html);
+}

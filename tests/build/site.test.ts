@@ -1,0 +1,248 @@
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Element, Root } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dangerousMarkup, parsePage } from '../support/html.ts';
+import { buildSite, projectRoot, removeSite, type BuiltSite } from '../support/site.ts';
+
+const fixtures = join(projectRoot, 'tests', 'fixtures', 'sites');
+
+let site: BuiltSite;
+beforeAll(async () => {
+  site = await buildSite({ content: join(fixtures, 'good') });
+  if (site.exitCode !== 0) throw new Error(`fixture build failed:\n${site.output}`);
+});
+afterAll(() => removeSite(site));
+
+async function page(path: string): Promise<Root> {
+  return parsePage(await readFile(join(site.dist, path, 'index.html'), 'utf8'));
+}
+
+function text(tree: Root, selector: string): string {
+  const node = select(selector, tree);
+  if (!node) throw new Error(`no ${selector} on the page`);
+  return toString(node).replace(/\s+/g, ' ').trim();
+}
+
+function attribute(tree: Root, selector: string, name: string): unknown {
+  return (select(selector, tree) as Element | undefined)?.properties[name];
+}
+
+async function allFiles(folder: string): Promise<string[]> {
+  return (await readdir(folder, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+describe('the article page', () => {
+  let seed: Root;
+  beforeAll(async () => {
+    seed = await page('articles/seed-story');
+  });
+
+  it('lives at /articles/<slug>/, whatever folder the file is in', () => {
+    expect(existsSync(join(site.dist, 'articles/seed-story/index.html'))).toBe(true);
+    expect(existsSync(join(site.dist, 'articles/bare-date/index.html'))).toBe(true);
+    expect(existsSync(join(site.dist, 'articles/arabic-fixture/index.html'))).toBe(true);
+  });
+
+  it('shows headline, standfirst, byline, section and tags', () => {
+    expect(text(seed, 'h1')).toBe('Talks & truce: "fine" says official');
+    expect(text(seed, '.article__standfirst')).toBe('A standfirst of one sentence.');
+    expect(text(seed, '.article__byline')).toBe('By First Reporter and Second Reporter');
+    expect(text(seed, '.article__kicker')).toBe('Section: World');
+    expect(selectAll('.article__tags li', seed).map((node) => toString(node))).toEqual(['gaza', 'ceasefire']);
+  });
+
+  it('leads the first paragraph with the dateline, as wire copy does', () => {
+    expect(text(seed, '.article__body > p')).toBe('GAZA — The first paragraph of the seed story.');
+  });
+
+  it('dates the article in the site time zone, with the exact instant in <time datetime>', () => {
+    const times = selectAll('.article__meta time', seed).map((node) => [node.properties['dateTime'], toString(node)]);
+    expect(times).toEqual([
+      ['2024-07-14T11:20:00+03:00', 'Sunday 14 July 2024, 11:20 GMT+3'],
+      ['2024-07-14T18:05:00+03:00', 'Sunday 14 July 2024, 18:05 GMT+3'],
+    ]);
+    expect(text(seed, '.article__meta')).toContain('1 min read');
+  });
+
+  it('shows a bare date without a time', async () => {
+    const bare = await page('articles/bare-date');
+    expect(selectAll('.article__meta time', bare).map((node) => [node.properties['dateTime'], toString(node)])).toEqual([
+      ['2024-07-10T00:00:00+03:00', 'Wednesday 10 July 2024'],
+    ]);
+  });
+
+  it('shows the lead image through astro:assets, with alt, size, srcset and credit', () => {
+    const image = select('.article__image img', seed) as Element;
+    expect(image.properties['alt']).toBe('A bar chart of three figures');
+    expect(image.properties['width']).toBe(1600);
+    expect(image.properties['height']).toBe(900);
+    expect(String(image.properties['srcSet'])).toMatch(/\/_astro\/chart\.[\w-]+\.webp 400w/);
+    expect(text(seed, '.article__image figcaption')).toBe('Fixture Graphics / Agency');
+  });
+
+  it('lists the sources, linked where a URL is given', () => {
+    expect(selectAll('.sources li', seed).map((node) => toHtml(node))).toEqual([
+      '<li>Gaza health ministry</li>',
+      '<li><a href="https://example.org/statement" rel="noopener noreferrer">Office of the Prime Minister</a></li>',
+    ]);
+  });
+
+  it('has share links to Facebook, X and WhatsApp above and below the body, with the canonical URL', () => {
+    const bars = selectAll('.share', seed);
+    expect(bars.map((bar) => bar.properties['dataPosition'])).toEqual(['top', 'bottom']);
+    const canonical = 'https://dateline.example.org/articles/seed-story/';
+    expect(attribute(seed, 'link[rel=canonical]', 'href')).toBe(canonical);
+    for (const bar of bars) {
+      const links = selectAll('a', bar);
+      expect(links.map((link) => link.properties['ariaLabel'])).toEqual(['Share on Facebook', 'Share on X', 'Share on WhatsApp']);
+      const whatsapp = new URL(String(links[2]?.properties['href']));
+      expect(whatsapp.searchParams.get('text')).toBe(`Talks & truce: "fine" says official ${canonical}`);
+      for (const link of links) expect(link.properties['rel']).toEqual(['noopener', 'noreferrer']);
+    }
+  });
+
+  it('keeps footnotes and links to subheads working', () => {
+    const body = select('.article__body', seed) as Element;
+    const ids = new Set(selectAll('[id]', body).map((node) => node.properties['id']));
+    const fragments = selectAll('a[href^="#"]', body).map((node) => String(node.properties['href']).slice(1));
+    expect(fragments.length).toBeGreaterThanOrEqual(3);
+    for (const fragment of fragments) expect(ids.has(decodeURIComponent(fragment)), fragment).toBe(true);
+  });
+
+  it('optimises images in the body like the lead image', async () => {
+    const image = select('.article__body img', await page('articles/body-image')) as Element;
+    expect(image.properties['alt']).toBe('A chart in the body');
+    expect(String(image.properties['src'])).toMatch(/^\/_astro\/chart\.[\w-]+\.webp$/);
+  });
+
+  it('lays out an Arabic article right to left, with Arabic interface words', async () => {
+    const arabic = await page('articles/arabic-fixture');
+    const html = select('html', arabic) as Element;
+    expect(html.properties['lang']).toBe('ar');
+    expect(html.properties['dir']).toBe('rtl');
+    expect(text(arabic, '.sources h2')).toBe('المصادر');
+    expect(text(arabic, '.article__body > p')).toBe('غزة — فقرة أولى باللغة العربية.');
+    expect(text(arabic, '.article__meta time')).toBe('الجمعة 12 يوليو 2024، 09:00 GMT+3');
+  });
+});
+
+describe('hostile content', () => {
+  it('reaches the page as text, never as markup', async () => {
+    const hostile = await page('articles/hostile');
+    expect(text(hostile, 'h1')).toBe("</script><script>alert('title')</script>");
+    expect(text(hostile, 'title')).toBe("</script><script>alert('title')</script> — Dateline");
+    expect(text(hostile, '.article__standfirst')).toBe('"><svg onload=alert(\'summary\')>');
+    const body = select('.article__body', hostile) as Element;
+    expect(dangerousMarkup(toHtml(body.children))).toEqual([]);
+    // Only our own stylesheet link and no script at all on the whole page.
+    expect(selectAll('script, iframe, object, embed, form, base, style, svg, math', hostile)).toEqual([]);
+    expect(selectAll('meta[http-equiv]', hostile)).toEqual([]);
+    expect(selectAll('[id=content]', hostile)).toHaveLength(1);
+    expect(text(hostile, '.article__body')).toContain('Clobbering paragraph');
+  });
+});
+
+describe('the home page', () => {
+  it('lists every public article newest first, with headline, summary, dateline and date', async () => {
+    const home = await page('');
+    const teasers = selectAll('.teaser', home);
+    expect(teasers.map((teaser) => toString(select('h2', teaser)!))).toEqual([
+      'Talks & truce: "fine" says official',
+      'عنوان عربي للاختبار',
+      'Image in the body',
+      'Filed on a bare date',
+      "</script><script>alert('title')</script>",
+    ]);
+    const first = teasers[0]!;
+    expect(toString(select('.teaser__summary', first)!)).toBe('A standfirst of one sentence.');
+    expect(toString(select('.dateline', first)!)).toBe('GAZA');
+    expect(select('time', first)?.properties['dateTime']).toBe('2024-07-14T11:20:00+03:00');
+    expect(toString(select('time', first)!)).toBe('14 July 2024');
+    expect(select('a', first)?.properties['href']).toBe('/articles/seed-story/');
+  });
+});
+
+describe('drafts and scheduled articles', () => {
+  it('appear nowhere in the public build, and the build log says why', async () => {
+    for (const file of await allFiles(site.dist)) {
+      const content = await readFile(file, 'utf8');
+      for (const marker of ['DRAFT-TITLE-MARKER', 'DRAFT-BODY-MARKER', 'SCHEDULED-TITLE-MARKER', 'SCHEDULED-BODY-MARKER']) {
+        expect(content.includes(marker), `${marker} in ${file}`).toBe(false);
+      }
+    }
+    expect(existsSync(join(site.dist, 'articles/draft'))).toBe(false);
+    expect(existsSync(join(site.dist, 'articles/scheduled'))).toBe(false);
+    expect(site.output).toContain('Left out 1 draft (draft: true): content/draft.md');
+    expect(site.output).toContain('Left out 1 scheduled article until their date: content/scheduled.md (2999-01-01T11:00:00+02:00)');
+  });
+});
+
+describe('a site under a base path', () => {
+  let based: BuiltSite;
+  beforeAll(async () => {
+    based = await buildSite({
+      content: join(fixtures, 'good'),
+      env: { DATELINE_SITE: 'https://example.github.io', DATELINE_BASE: '/dateline/' },
+    });
+    if (based.exitCode !== 0) throw new Error(`base-path build failed:\n${based.output}`);
+  });
+  afterAll(() => removeSite(based));
+
+  it('writes every internal URL under the base path and every absolute URL on the site', async () => {
+    const html = await readFile(join(based.dist, 'articles/seed-story/index.html'), 'utf8');
+    const tree = parsePage(html);
+    const urls = selectAll('[href], [src]', tree).flatMap((node) =>
+      [node.properties['href'], node.properties['src']].filter((value): value is string => typeof value === 'string'),
+    );
+    const rooted = urls.filter((url) => url.startsWith('/'));
+    expect(rooted.length).toBeGreaterThanOrEqual(3);
+    for (const url of rooted) expect(url, url).toMatch(/^\/dateline\//);
+    expect(attribute(tree, 'link[rel=canonical]', 'href')).toBe('https://example.github.io/dateline/articles/seed-story/');
+    expect(html).toContain(encodeURIComponent('https://example.github.io/dateline/articles/seed-story/'));
+  });
+});
+
+describe('a content tree with mistakes', () => {
+  let bad: BuiltSite;
+  beforeAll(async () => {
+    bad = await buildSite({ content: join(fixtures, 'bad') });
+  });
+  afterAll(() => removeSite(bad));
+
+  it('fails the build', () => {
+    expect(bad.exitCode).not.toBe(0);
+    expect(existsSync(join(bad.dist, 'index.html'))).toBe(false);
+  });
+
+  it('names every bad file at once, with line, field, what was found and what is expected', () => {
+    const expected = [
+      '12 problems in 12 article files:',
+      'content/Bad Name.md: slug — found none, and the file name "Bad Name" is not a valid slug, expected lowercase letters a–z, digits and single hyphens, at most 100 characters, like hamas-withdraws-ceasefire-talks; add "slug: bad-name" or rename the file',
+      'content/bad-date.md:4: date — found "2024-07-14 11:20", expected an ISO 8601 date and time with an offset',
+      'content/clash-a.md:5: slug — found "same", which content/same.md also has, expected a slug no other article uses',
+      'content/same.md: slug — found "same", which content/clash-a.md also has',
+      'content/escape-image.md:6: image.src — found "../../../../etc/passwd.jpg", expected a file inside the content/ folder',
+      'content/image-no-alt.md:5: image.alt — found nothing, expected a description of the image for readers who cannot see it (alt is required with image)',
+      'content/js-source.md:7: sources[0].url — found "javascript:alert(1)", expected an http:// or https:// address',
+      'content/missing-title.md: title — found nothing, expected the headline as plain text of 1–200 characters',
+      'content/no-front-matter.md:1: front matter — found the first line "Just a body without front matter.", expected the file to start with a front-matter block',
+      'content/remote-image.md: body — found the remote image "https://example.org/x.png", expected images stored next to the article',
+      'content/unknown-field.md:5: tag — found a field the article format does not have, expected did you mean "tags"?',
+      'content/updated-before.md:5: updated — found "2024-07-13T11:20:00+03:00", expected a time not before date',
+    ];
+    for (const line of expected) expect(bad.output).toContain(line);
+    expect(bad.output).not.toContain('good.md');
+  });
+
+  it('prints no stack trace: a mistake in an article is not a crash', () => {
+    expect(bad.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(bad.output).not.toContain('Stack trace');
+  });
+});

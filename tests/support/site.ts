@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Builds the real site (our src/, config and public/) around a content tree of the tests' choosing,
+ * in a temporary copy, so tests never touch the repository's own content/, .astro/ or dist/.
+ */
+export const projectRoot = join(import.meta.dirname, '..', '..');
+const astroBin = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+export interface BuiltSite {
+  readonly dir: string;
+  readonly dist: string;
+  readonly exitCode: number;
+  /** stdout and stderr together, without colour codes. */
+  readonly output: string;
+}
+
+export interface BuildOptions {
+  /** A folder whose files become the site's content/. */
+  readonly content: string;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
+  const dir = await mkdtemp(join(tmpdir(), 'dateline-site-'));
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+    await cp(join(projectRoot, entry), join(dir, entry), { recursive: true });
+  }
+  await symlink(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  await mkdir(join(dir, 'content'));
+  await cp(options.content, join(dir, 'content'), { recursive: true });
+  const { exitCode, output } = await run(process.execPath, [astroBin, 'build'], dir, options.env);
+  return { dir, dist: join(dir, 'dist'), exitCode, output };
+}
+
+export async function removeSite(site: BuiltSite | undefined): Promise<void> {
+  if (site) await rm(site.dir, { recursive: true, force: true });
+}
+
+function run(command: string, args: string[], cwd: string, env: Readonly<Record<string, string>> = {}) {
+  return new Promise<{ exitCode: number; output: string }>((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ exitCode: code ?? 1, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
+  });
+}
+
+export interface PreviewServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Serves a built site with `astro preview` on 127.0.0.1 and a free port. */
+export async function previewSite(site: BuiltSite): Promise<PreviewServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [astroBin, 'preview', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: site.dir,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(url)).status < 500) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      child.kill();
+      throw new Error(`astro preview did not answer on ${url} within 30 s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill();
+      }),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
