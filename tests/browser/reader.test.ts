@@ -1,0 +1,134 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, type Session } from '../support/browser.ts';
+import { buildSite, previewSite, projectRoot, removeSite, type BuiltSite, type PreviewServer } from '../support/site.ts';
+
+/**
+ * A reader's visit to the site built from the repository's own content/, served on 127.0.0.1 and
+ * read in Debian's Chromium. Screenshots land in test-results/screenshots/ for people to look at.
+ */
+const screenshots = join(projectRoot, 'test-results', 'screenshots');
+const SEED_PATH = '/articles/hamas-withdraws-ceasefire-talks/';
+
+let site: BuiltSite;
+let server: PreviewServer;
+let session: Session;
+
+beforeAll(async () => {
+  site = await buildSite({ content: join(projectRoot, 'content') });
+  if (site.exitCode !== 0) throw new Error(`site build failed:\n${site.output}`);
+  server = await previewSite(site);
+  session = await openBrowser();
+  await mkdir(screenshots, { recursive: true });
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.stop();
+  await removeSite(site);
+});
+
+async function visit(path: string): Promise<Page> {
+  const page = await session.context.newPage();
+  const response = await page.goto(`${server.url}${path}`);
+  expect(response?.status()).toBe(200);
+  return page;
+}
+
+describe('reading the seed story', () => {
+  it('is reached from the home page by its headline', async () => {
+    const page = await visit('/');
+    await page.getByRole('link', { name: 'Hamas pulls out of Gaza ceasefire negotiations' }).click();
+    await page.waitForURL(`${server.url}${SEED_PATH}`);
+    await page.screenshot({ path: join(screenshots, 'home-to-article.png') });
+    await page.close();
+  });
+
+  it('shows headline, dateline, date, sources and the full text', async () => {
+    const page = await visit(SEED_PATH);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hamas pulls out of Gaza ceasefire negotiations');
+    const firstParagraph = page.locator('.article__body > p').first();
+    expect(await firstParagraph.textContent()).toMatch(/^GAZA — Hamas has stepped back/);
+    expect(await firstParagraph.locator('.dateline').isVisible()).toBe(true);
+    const published = page.locator('.article__meta time').first();
+    expect(await published.getAttribute('datetime')).toBe('2024-07-14T11:20:00+03:00');
+    expect(await published.textContent()).toBe('Sunday 14 July 2024, 11:20 GMT+3');
+    expect(await page.getByRole('heading', { name: 'Sources' }).isVisible()).toBe(true);
+    expect(await page.locator('.sources li').allTextContents()).toContain('Gaza health ministry');
+    expect(await page.locator('.article__body').textContent()).toContain('at least 38,443 people');
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.screenshot({ path: join(screenshots, 'article-375.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: join(screenshots, 'article-1280.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('makes no request to any host but its own', async () => {
+    session.foreignRequests.length = 0;
+    for (const path of ['/', SEED_PATH, '/articles/gaza-hostages-in-figures/', '/articles/hamas-ceasefire-talks-ar/']) {
+      const page = await visit(path);
+      await page.waitForLoadState('networkidle');
+      await page.close();
+    }
+    expect(session.foreignRequests).toEqual([]);
+  });
+
+  it('opens each share link in a new tab at the service, with the article URL and title', async () => {
+    const page = await visit(SEED_PATH);
+    const canonical = 'https://dateline.example.org/articles/hamas-withdraws-ceasefire-talks/';
+    const title = 'Hamas pulls out of Gaza ceasefire negotiations';
+    const expected: Record<string, string> = {
+      'Share on Facebook': `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(canonical)}`,
+      'Share on X': `https://x.com/intent/post?text=${encodeURIComponent(title)}&url=${encodeURIComponent(canonical)}`,
+      'Share on WhatsApp': `https://wa.me/?text=${encodeURIComponent(`${title} ${canonical}`)}`,
+    };
+    for (const [name, url] of Object.entries(expected)) {
+      for (const bar of ['top', 'bottom']) {
+        session.foreignRequests.length = 0;
+        const popup = session.context.waitForEvent('page');
+        await page.locator(`.share[data-position=${bar}]`).getByRole('link', { name }).click();
+        const tab = await popup;
+        // The request is stopped before it leaves 127.0.0.1; what matters is where it was going.
+        await expect.poll(() => session.foreignRequests[0]).toBe(url);
+        expect(tab).not.toBe(page);
+        expect(await tab.evaluate(() => window.opener)).toBeNull();
+        await tab.close();
+      }
+    }
+    await page.close();
+  });
+});
+
+describe('an Arabic article', () => {
+  it('reads right to left with Arabic interface words', async () => {
+    const page = await visit('/articles/hamas-ceasefire-talks-ar/');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+    const body = page.locator('.article__body > p').first();
+    const box = await body.boundingBox();
+    const dateline = await body.locator('.dateline').boundingBox();
+    // Right to left: the dateline lead-in sits at the right-hand end of the first line.
+    expect(dateline!.x + dateline!.width).toBeGreaterThan(box!.x + box!.width - 2);
+    expect(await page.getByRole('heading', { name: 'المصادر' }).isVisible()).toBe(true);
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.screenshot({ path: join(screenshots, 'article-ar-375.png'), fullPage: true });
+    await page.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  it('the article reads in full, with its share links', async () => {
+    const noScript = await openBrowser({ javaScriptEnabled: false });
+    try {
+      const page = await noScript.context.newPage();
+      await page.goto(`${server.url}${SEED_PATH}`);
+      expect(await page.locator('.article__body').textContent()).toContain('at least 38,443 people');
+      expect(await page.locator('.share a').count()).toBe(6);
+      expect(noScript.foreignRequests).toEqual([]);
+    } finally {
+      await noScript.close();
+    }
+  });
+});

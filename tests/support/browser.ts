@@ -1,0 +1,61 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+/**
+ * Debian's Chromium, driven by playwright-core, with the flags this closed network needs (without
+ * them Chromium hangs reaching Google's services). Every request to a host other than 127.0.0.1 is
+ * refused and recorded, so a test can assert that none was made and where a link would have gone.
+ */
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Session {
+  readonly context: BrowserContext;
+  /** Every URL the page tried to reach outside 127.0.0.1, in order. */
+  readonly foreignRequests: string[];
+  close(): Promise<void>;
+}
+
+export async function openBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<Session> {
+  // A fresh profile per session, so no state leaks between tests or runs.
+  const profile = await mkdtemp(join(tmpdir(), 'dateline-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: FLAGS,
+    headless: true,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: 1280, height: 900 },
+  });
+  const foreignRequests: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') {
+      await route.continue();
+    } else {
+      foreignRequests.push(url.href);
+      await route.abort('blockedbyclient');
+    }
+  });
+  return {
+    context,
+    foreignRequests,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export type { Browser };
