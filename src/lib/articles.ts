@@ -13,6 +13,8 @@ import { SLUG_EXPECTED, isValidSlug, slugFromFileName, suggestSlug } from './slu
  */
 export type ArticleStatus = 'published' | 'draft' | 'scheduled';
 
+const IMAGE_EXTENSIONS = new Set(['.avif', '.gif', '.jpeg', '.jpg', '.png', '.webp']);
+
 export interface Source {
   readonly name: string;
   readonly url?: string | undefined;
@@ -69,9 +71,26 @@ export interface ArticleRules {
 
 export type ArticleCheck = { ok: true; article: CheckedArticle } | { ok: false; problems: Problem[] };
 
+/**
+ * What a file under content/ is to the build: an article (`.md`, in any letter case), an image or
+ * other file an article may point to, a hidden file of the editor's tools, or something that looks
+ * like an article but would not be read, which the build names so that nothing is lost unnoticed.
+ */
+export type ContentFileKind = 'article' | 'asset' | 'hidden' | 'unread';
+
+const ASSET_EXTENSIONS = new Set([...IMAGE_EXTENSIONS, '.csv', '.json', '.pdf', '.svg']);
+
+export function contentFileKind(path: string): ContentFileKind {
+  const name = posix.basename(path);
+  if (path.split('/').some((part) => part.startsWith('.'))) return 'hidden';
+  const extension = posix.extname(name).toLowerCase();
+  if (extension === '.md') return 'article';
+  return ASSET_EXTENSIONS.has(extension) ? 'asset' : 'unread';
+}
+
 /** Largest article file accepted: ten times the longest long read, far below what slows a build. */
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
-const IMAGE_EXTENSIONS = new Set(['.avif', '.gif', '.jpeg', '.jpg', '.png', '.webp']);
+
 
 export function checkArticleFile(file: string, bytes: Uint8Array, rules: ArticleRules): ArticleCheck {
   const problem = (field: string, found: string, expected: string, line?: number): ArticleCheck => ({

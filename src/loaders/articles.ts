@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { glob, readFile } from 'node:fs/promises';
-import { posix, relative, resolve, sep } from 'node:path';
+import { join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { checkArticleFile, slugClashes, type Article, type ArticleRules, type CheckedArticle } from '../lib/articles.ts';
+import { checkArticleFile, contentFileKind, slugClashes, type Article, type ArticleRules, type CheckedArticle } from '../lib/articles.ts';
 import { isoWithOffset } from '../lib/dates.ts';
 import type { RenderContext } from '../lib/markdown.ts';
 import { count, formatProblemReport, type Problem } from '../lib/problems.ts';
@@ -63,7 +63,12 @@ async function syncArticles(context: LoaderContext): Promise<void> {
     fileExists: (file) => existsSync(resolve(root, file)),
   };
 
-  const files = await articleFiles(root);
+  const allFiles = await contentFiles(root);
+  const files = allFiles.filter((file) => contentFileKind(file) === 'article');
+  const unread = allFiles.filter((file) => contentFileKind(file) === 'unread');
+  if (unread.length > 0) {
+    context.logger.warn(`Not read as articles (only .md files are): ${unread.join(', ')}`);
+  }
   const problems: Problem[] = [];
   const checked: CheckedArticle[] = [];
   await Promise.all(
@@ -159,11 +164,13 @@ function bodyImageProblem(articleFile: string, src: string, rules: ArticleRules)
   ];
 }
 
-/** Every `.md` file under the content folder, at any depth, as sorted paths from the project root. */
-async function articleFiles(root: string): Promise<string[]> {
+/** Every file under the content folder, at any depth, as sorted paths from the project root. */
+async function contentFiles(root: string): Promise<string[]> {
   const files: string[] = [];
-  for await (const match of glob('**/*.md', { cwd: resolve(root, CONTENT_DIR) })) {
-    files.push(posix.join(CONTENT_DIR, match.split(sep).join('/')));
+  for await (const entry of glob('**/*', { cwd: resolve(root, CONTENT_DIR), withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = relative(root, join(entry.parentPath, entry.name)).split(sep).join('/');
+    files.push(path);
   }
   return files.sort();
 }

@@ -159,6 +159,7 @@ describe('the home page', () => {
       'Image in the body',
       'Filed on a bare date',
       "</script><script>alert('title')</script>",
+      'Extension in capitals',
     ]);
     const first = teasers[0]!;
     expect(toString(select('.teaser__summary', first)!)).toBe('A standfirst of one sentence.');
@@ -166,6 +167,13 @@ describe('the home page', () => {
     expect(select('time', first)?.properties['dateTime']).toBe('2024-07-14T11:20:00+03:00');
     expect(toString(select('time', first)!)).toBe('14 July 2024');
     expect(select('a', first)?.properties['href']).toBe('/articles/seed-story/');
+  });
+});
+
+describe('files in content/ that are not articles', () => {
+  it('are named in the build log, so that nothing is lost unnoticed', () => {
+    expect(site.output).toContain('Not read as articles (only .md files are): content/notes.markdown');
+    expect(site.output).not.toContain('.gitkeep');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ARTICLE_BYTES, checkArticleFile, slugClashes, type ArticleRules, type CheckedArticle } from '../../src/lib/articles.ts';
+import { MAX_ARTICLE_BYTES, checkArticleFile, contentFileKind, slugClashes, type ArticleRules, type CheckedArticle } from '../../src/lib/articles.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 
 const existing = new Set(['content/2024/images/photo.jpg', 'content/images/top.png', 'content/notes.txt']);
@@ -261,6 +261,25 @@ describe('file-level problems', () => {
 
   it('accepts an empty body', () => {
     expect(checkArticleFile(FILE, encoder.encode(`---\n${REQUIRED}\n---\n`), rules).ok).toBe(true);
+  });
+});
+
+describe('contentFileKind', () => {
+  it('reads .md files in any letter case as articles', () => {
+    expect(contentFileKind('content/2024/story.md')).toBe('article');
+    expect(contentFileKind('content/2024/STORY.MD')).toBe('article');
+  });
+
+  it('knows images and documents articles point to, and hidden tool files', () => {
+    expect(contentFileKind('content/2024/images/a.JPG')).toBe('asset');
+    expect(contentFileKind('content/.gitkeep')).toBe('hidden');
+    expect(contentFileKind('content/.obsidian/workspace.md')).toBe('hidden');
+  });
+
+  it('flags files that would otherwise be skipped without a word', () => {
+    for (const file of ['content/story.markdown', 'content/story.mdx', 'content/story.docx', 'content/README']) {
+      expect(contentFileKind(file), file).toBe('unread');
+    }
   });
 });
 
