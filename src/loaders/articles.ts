@@ -30,26 +30,32 @@ export class ArticleFormatError extends Error {
   }
 }
 
-/** Bumped when the rendering pipeline changes, so that a dev session never keeps HTML from the old one. */
-const PIPELINE_VERSION = 1;
-
 export function articleLoader(): Loader {
   return {
     name: 'dateline-articles',
     schema: z.custom<Article>(),
     load: async (context) => {
       await syncArticles(context);
-      context.watcher?.on('all', (_event, changed) => {
-        if (isContentPath(context, changed)) {
-          syncArticles(context).catch((error: unknown) => context.logger.error(String(error instanceof Error ? error.message : error)));
-        }
-      });
+      const { watcher } = context;
+      if (watcher && !watched.has(watcher)) {
+        watched.add(watcher);
+        watcher.on('all', (_event, changed) => {
+          if (isContentPath(context, changed)) {
+            syncArticles(context).catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
+          }
+        });
+      }
     },
   };
 }
 
-/** Entries rendered by this process, whose stored HTML is known to come from the current pipeline. */
+/**
+ * Entries rendered by this process, whose stored HTML is known to come from the current pipeline;
+ * an entry left in the store by an earlier build is always rendered again.
+ */
 const renderedHere = new Set<string>();
+/** Dev-server watchers we already listen to, so a reloaded collection does not listen twice. */
+const watched = new WeakSet<object>();
 
 async function syncArticles(context: LoaderContext): Promise<void> {
   const root = fileURLToPath(context.config.root);
@@ -71,20 +77,18 @@ async function syncArticles(context: LoaderContext): Promise<void> {
   }
   const problems: Problem[] = [];
   const checked: CheckedArticle[] = [];
-  await Promise.all(
-    files.map(async (file) => {
-      const result = checkArticleFile(file, await readFile(resolve(root, file)), rules);
-      if (result.ok) checked.push(result.article);
-      else problems.push(...result.problems);
-    }),
-  );
+  const checks = await Promise.all(files.map(async (file) => checkArticleFile(file, await readFile(resolve(root, file)), rules)));
+  for (const result of checks) {
+    if (result.ok) checked.push(result.article);
+    else problems.push(...result.problems);
+  }
   problems.push(...slugClashes(checked));
 
   // Bodies are rendered even when other files have problems, so that one build reports them all.
   const published = checked.filter((article) => article.status === 'published');
   const renderer = await context.config.markdown.processor.createRenderer({ image: {} });
-  const results = await Promise.all(published.map((article) => renderArticle(context, renderer, article, { ...rules, root })));
-  for (const result of results) {
+  const rendered = await Promise.all(published.map((article) => renderArticle(context, renderer, article, { ...rules, root })));
+  for (const result of rendered) {
     if (!result.ok) problems.push(...result.problems);
   }
   if (problems.length > 0) throw new ArticleFormatError(problems);
@@ -94,7 +98,7 @@ async function syncArticles(context: LoaderContext): Promise<void> {
   for (const id of context.store.keys()) {
     if (!keep.has(id)) context.store.delete(id);
   }
-  for (const result of results) {
+  for (const result of rendered) {
     if (result.ok && result.entry) context.store.set(result.entry);
   }
   context.logger.info(`${count(published.length, 'article')} published from ${count(files.length, 'file')} in ${CONTENT_DIR}/`);
@@ -111,7 +115,7 @@ async function renderArticle(
   rules: ArticleRules & { root: string },
 ): Promise<RenderResult> {
   const { body, bodyLine, slugLine, ...article } = checkedArticle;
-  const digest = context.generateDigest({ PIPELINE_VERSION, article: JSON.stringify(article), body });
+  const digest = context.generateDigest({ article: JSON.stringify(article), body });
   if (renderedHere.has(article.slug) && context.store.get(article.slug)?.digest === digest) return { ok: true };
 
   const renderContext: RenderContext = { dateline: article.dateline, lang: article.lang, problems: [] };
