@@ -1,7 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { markdownOptions } from './src/lib/markdown.ts';
+import { SYNTAX_HIGHLIGHT, markdownOptions } from './src/lib/markdown.ts';
 import { siteConfig } from './src/site.config.ts';
 
 export default defineConfig({
@@ -14,6 +14,6 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: {
     processor: unified(markdownOptions),
-    syntaxHighlight: false,
+    syntaxHighlight: SYNTAX_HIGHLIGHT,
   },
 });

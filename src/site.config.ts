@@ -22,6 +22,11 @@ export interface SiteConfig {
   readonly defaultByline: string;
   /** Section used when an article names none. */
   readonly defaultSection: string;
+  /**
+   * Where an article's file can be edited, as a prefix for its path from the project root
+   * (`https://github.com/OWNER/REPO/edit/main/`). Unset, no page shows an edit link.
+   */
+  readonly editUrl?: string | undefined;
 }
 
 export const siteConfig: SiteConfig = {
@@ -33,6 +38,7 @@ export const siteConfig: SiteConfig = {
   timeZone: 'Asia/Gaza',
   defaultByline: 'Dateline staff',
   defaultSection: 'News',
+  editUrl: process.env['DATELINE_EDIT_URL'] || undefined,
 };
 
 function originOf(value: string): string {

@@ -3,7 +3,7 @@ import { isScheduled, type ArticleDate } from './dates.ts';
 import { normaliseText, parseFrontMatter } from './frontmatter.ts';
 import { textDirection, type TextDirection } from './i18n.ts';
 import { sortProblems, type Problem } from './problems.ts';
-import { checkFrontMatter, fieldName } from './schema.ts';
+import { checkFrontMatter, fieldName, type FrontMatterData } from './schema.ts';
 import { SLUG_EXPECTED, isValidSlug, slugFromFileName, suggestSlug } from './slugs.ts';
 
 /**
@@ -69,7 +69,12 @@ export interface ArticleRules {
   readonly fileExists: (file: string) => boolean;
 }
 
-export type ArticleCheck = { ok: true; article: CheckedArticle } | { ok: false; problems: Problem[] };
+export type ArticleCheck =
+  | { ok: true; article: CheckedArticle; warnings: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+/** Longest headline that search results and link previews show whole (Google's NewsArticle limit). */
+export const HEADLINE_WARNING_LENGTH = 110;
 
 /**
  * What a file under content/ is to the build: an article (`.md`, in any letter case), an image or
@@ -144,6 +149,7 @@ export function checkArticleFile(file: string, bytes: Uint8Array, rules: Article
   const lang = data.lang ?? rules.defaultLang;
   return {
     ok: true,
+    warnings: likelyMistakes(file, data, frontMatter.lineOf),
     article: {
       slug,
       file,
@@ -165,6 +171,31 @@ export function checkArticleFile(file: string, bytes: Uint8Array, rules: Article
       slugLine,
     },
   };
+}
+
+/** Things that are allowed but are probably not what the editor meant. */
+function likelyMistakes(
+  file: string,
+  data: FrontMatterData,
+  lineOf: (path: readonly (string | number)[]) => number | undefined,
+): Problem[] {
+  const warnings: Problem[] = [];
+  if (data.summary === undefined) {
+    warnings.push({ file, field: 'summary', found: 'nothing', expected: 'one or two sentences for the standfirst and link previews (without one, previews repeat the headline)' });
+  }
+  const titleLength = [...data.title].length;
+  if (titleLength > HEADLINE_WARNING_LENGTH) {
+    warnings.push({ file, line: lineOf(['title']), field: 'title', found: `${titleLength} characters`, expected: `at most ${HEADLINE_WARNING_LENGTH}, which is what search results and link previews show whole` });
+  }
+  if (data.updated && data.updated.instant.getTime() === data.date.instant.getTime()) {
+    warnings.push({ file, line: lineOf(['updated']), field: 'updated', found: 'the same time as date', expected: 'the time of a later revision, or no updated field' });
+  }
+  (data.sources ?? []).forEach((source, index) => {
+    if (!('url' in source && source.url) && /^(?:https?:\/\/|www\.)/i.test(source.name)) {
+      warnings.push({ file, line: lineOf(['sources', index]), field: fieldName(['sources', index]), found: `a web address as the name (${JSON.stringify(source.name)})`, expected: 'the name of who said it, with the address as url:, like: - name: "Health ministry" / url: "https://…"' });
+    }
+  });
+  return warnings;
 }
 
 type ImageResolution = { ok: true; file: string } | { ok: false; problem: Pick<Problem, 'found' | 'expected'> };

@@ -23,6 +23,10 @@ export interface InterfaceText {
   readonly latest: string;
   readonly skipToContent: string;
   readonly home: string;
+  readonly editArticle: string;
+  /** Preview banners, seen only on the dev server. */
+  readonly draftBanner: string;
+  readonly scheduledBanner: (goesLive: string) => string;
   /** Joins names in a byline: "A, B and C". */
   readonly listFormat: Intl.ListFormat;
 }
@@ -42,6 +46,9 @@ const english: InterfaceText = {
   latest: 'Latest news',
   skipToContent: 'Skip to content',
   home: 'Home',
+  editArticle: 'Edit this article',
+  draftBanner: 'Draft: seen only in preview, never on the public site until draft: true is removed.',
+  scheduledBanner: (goesLive) => `Scheduled: seen only in preview until ${goesLive}, when the next build publishes it.`,
   listFormat: new Intl.ListFormat('en-GB', { type: 'conjunction' }),
 };
 
@@ -62,6 +69,9 @@ const arabic: InterfaceText = {
   latest: 'آخر الأخبار',
   skipToContent: 'انتقل إلى المحتوى',
   home: 'الرئيسية',
+  editArticle: 'حرّر هذا المقال',
+  draftBanner: 'مسودة: تظهر في المعاينة فقط، ولا تُنشر على الموقع حتى تُحذف draft: true.',
+  scheduledBanner: (goesLive) => `مجدول: يظهر في المعاينة فقط حتى ${goesLive}، حين ينشره البناء التالي.`,
   listFormat: new Intl.ListFormat('ar', { type: 'conjunction' }),
 };
 

@@ -1,4 +1,4 @@
-import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import rehypeExternalLinks from 'rehype-external-links';
@@ -176,6 +176,9 @@ function renderContext(file: VFile): RenderContext {
   return context as RenderContext;
 }
 
+/** News copy has no code to colour; astro.config.mjs and `createArticleRenderer` both say so. */
+export const SYNTAX_HIGHLIGHT = false;
+
 /** Options for `unified()` from `@astrojs/markdown-remark`, used by astro.config.mjs and the tests alike. */
 export const markdownOptions: UnifiedProcessorOptions = {
   gfm: true,
@@ -194,3 +197,11 @@ export const markdownOptions: UnifiedProcessorOptions = {
     rehypeDatelineLeadIn,
   ],
 };
+
+/**
+ * The pipeline as the build runs it, outside Astro: what `npm run check` and the tests render with.
+ * Remote image domains stay empty, as in the loader, so Astro never fetches an image.
+ */
+export function createArticleRenderer() {
+  return createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: SYNTAX_HIGHLIGHT, image: {} });
+}

@@ -10,6 +10,8 @@ import { absoluteUrl, articlePath, type SiteAddress } from './urls.ts';
  */
 export interface ViewSite extends SiteAddress {
   readonly timeZone: string;
+  readonly lang: string;
+  readonly editUrl?: string | undefined;
 }
 
 export interface ShownDate {
@@ -27,6 +29,10 @@ export interface ArticleView {
   readonly updated?: ShownDate | undefined;
   readonly readingTime: string;
   readonly shareLinks: readonly ShareLink[];
+  /** Link to the article's file in the repository, when the site has an edit URL. */
+  readonly editUrl?: string | undefined;
+  /** Why a page seen in preview is not public yet; absent for published articles. */
+  readonly previewBanner?: string | undefined;
 }
 
 export function articleView(article: Article, site: ViewSite): ArticleView {
@@ -46,7 +52,16 @@ export function articleView(article: Article, site: ViewSite): ArticleView {
     updated: article.updated ? shownDate(article.updated) : undefined,
     readingTime: text.minutesToRead(article.readingMinutes),
     shareLinks: buildShareLinks({ url: canonicalUrl, title: article.title }),
+    editUrl: site.editUrl ? new URL(article.file.split('/').map(encodeURIComponent).join('/'), site.editUrl).href : undefined,
+    previewBanner: previewBanner(article, site),
   };
+}
+
+function previewBanner(article: Article, site: ViewSite): string | undefined {
+  const text = interfaceText(site.lang);
+  if (article.status === 'draft') return text.draftBanner;
+  if (article.status === 'scheduled') return text.scheduledBanner(formatArticleDate(article.date, site.timeZone, text.dates));
+  return undefined;
 }
 
 export interface ArticleSummaryView {

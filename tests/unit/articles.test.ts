@@ -229,6 +229,29 @@ describe('every rule of the format names file, line, field, what was found and w
   });
 });
 
+describe('warnings about likely mistakes', () => {
+  function warnings(frontMatter: string): string[] {
+    const result = article(frontMatter);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    return result.warnings.map(formatProblem);
+  }
+
+  it('warns on a missing summary, a long headline, an updated equal to date and a source named by its URL', () => {
+    expect(
+      warnings(`title: "${'h'.repeat(111)}"\ndateline: GAZA\ndate: 2024-07-14T11:20:00+03:00\nupdated: 2024-07-14T08:20:00Z\nsources:\n  - https://example.org/report\n  - Named source`),
+    ).toEqual([
+      'content/2024/story.md: summary — found nothing, expected one or two sentences for the standfirst and link previews (without one, previews repeat the headline)',
+      'content/2024/story.md:2: title — found 111 characters, expected at most 110, which is what search results and link previews show whole',
+      'content/2024/story.md:5: updated — found the same time as date, expected the time of a later revision, or no updated field',
+      'content/2024/story.md:7: sources[0] — found a web address as the name ("https://example.org/report"), expected the name of who said it, with the address as url:, like: - name: "Health ministry" / url: "https://…"',
+    ]);
+  });
+
+  it('stays quiet about a complete article', () => {
+    expect(warnings(`${REQUIRED}\nsummary: S.`)).toEqual([]);
+  });
+});
+
 describe('file-level problems', () => {
   it('refuses text that is not UTF-8, naming the line', () => {
     const bytes = new Uint8Array([...encoder.encode(`---\n${REQUIRED}\n---\nok\n`), 0xff, 0xfe]);

@@ -1,13 +1,12 @@
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { markdownOptions, type RenderContext } from '../../src/lib/markdown.ts';
+import { createArticleRenderer, type RenderContext } from '../../src/lib/markdown.ts';
 import { dangerousMarkup } from '../support/html.ts';
 
 /** The exact pipeline of the build: Astro's unified processor with our options. */
-let processor: Awaited<ReturnType<typeof createMarkdownProcessor>>;
+let processor: Awaited<ReturnType<typeof createArticleRenderer>>;
 beforeAll(async () => {
-  processor = await createMarkdownProcessor(markdownOptions);
+  processor = await createArticleRenderer();
 });
 
 async function render(body: string, { dateline = 'GAZA', lang = 'en' } = {}) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/lib/articles.ts';
 import { articleSummaryView, articleView, newestFirst } from '../../src/lib/view.ts';
 
-const site = { url: 'https://example.github.io', base: '/dateline/', timeZone: 'Asia/Gaza' };
+const site = { url: 'https://example.github.io', base: '/dateline/', timeZone: 'Asia/Gaza', lang: 'en' };
 
 const article: Article = {
   slug: 'gaza-talks',
@@ -40,6 +40,22 @@ describe('articleView', () => {
     expect(view.published.text).toBe('الأحد 14 يوليو 2024، 11:20 GMT+3');
     expect(view.byline).toBe('A وB');
     expect(view.updated).toBeUndefined();
+  });
+
+  it('links to the file in the repository only when the site has an edit URL', () => {
+    expect(articleView(article, site).editUrl).toBeUndefined();
+    const editable = { ...site, editUrl: 'https://github.com/newsroom/site/edit/main/' };
+    expect(articleView({ ...article, file: 'content/2024/07/gaza talks.md' }, editable).editUrl).toBe(
+      'https://github.com/newsroom/site/edit/main/content/2024/07/gaza%20talks.md',
+    );
+  });
+
+  it('explains in preview why a draft or scheduled article is not public', () => {
+    expect(articleView(article, site).previewBanner).toBeUndefined();
+    expect(articleView({ ...article, status: 'draft' }, site).previewBanner).toMatch(/^Draft: seen only in preview/);
+    expect(articleView({ ...article, status: 'scheduled' }, site).previewBanner).toBe(
+      'Scheduled: seen only in preview until Sunday 14 July 2024, 11:20 GMT+3, when the next build publishes it.',
+    );
   });
 
   it('gives list entries a link and a short date', () => {

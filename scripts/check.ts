@@ -1,0 +1,45 @@
+/**
+ * `npm run check [-- --json] [-- --root DIR]`: checks every article under content/ with the very
+ * rules of the build (src/lib/content.ts), without building the site. Exits 1 when the build would
+ * fail. `--root` checks the content/ folder of another project tree.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatCheckSummary, summariseCheck } from '../src/lib/check-report.ts';
+import { CONTENT_DIR, articleRules, checkContent } from '../src/lib/content.ts';
+import { createArticleRenderer } from '../src/lib/markdown.ts';
+import { siteConfig } from '../src/site.config.ts';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    root: { type: 'string', default: resolve(import.meta.dirname, '..') },
+  },
+});
+const root = resolve(values.root);
+if (!existsSync(resolve(root, CONTENT_DIR))) {
+  process.stderr.write(`There is no ${CONTENT_DIR}/ folder in ${root}; run the check from the project folder or pass --root.\n`);
+  process.exit(2);
+}
+
+// A progress line only where a person watches a terminal; CI logs and --json stay clean.
+const showProgress = process.stderr.isTTY && !process.env['CI'] && !values.json;
+let lastDrawn = 0;
+const onProgress = (done: number, total: number) => {
+  const now = Date.now();
+  if (!showProgress || total < 400 || (now - lastDrawn < 100 && done < total)) return;
+  lastDrawn = now;
+  process.stderr.write(`\rChecking… ${Math.round((done / total) * 100)}%`);
+  if (done === total) process.stderr.write('\r\x1b[K');
+};
+
+const report = await checkContent({
+  root,
+  rules: articleRules(siteConfig, root, new Date()),
+  renderer: await createArticleRenderer(),
+  onProgress,
+});
+const summary = summariseCheck(report, siteConfig.timeZone);
+process.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatCheckSummary(summary, siteConfig.timeZone)}\n`);
+process.exitCode = summary.ok ? 0 : 1;
