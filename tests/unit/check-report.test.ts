@@ -2,24 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/lib/articles.ts';
 import { formatCheckSummary, summariseCheck } from '../../src/lib/check-report.ts';
 import type { ContentReport } from '../../src/lib/content.ts';
+import { anArticle } from '../support/article.ts';
 
-const base: Article = {
-  slug: 'a',
-  file: 'content/a.md',
-  title: 'A',
-  dateline: 'GAZA',
-  date: { instant: new Date('2024-07-14T08:20:00Z'), hasTime: true },
-  authors: ['S'],
-  section: 'News',
-  tags: [],
-  sources: [],
-  lang: 'en',
-  dir: 'ltr',
-  status: 'published',
-  readingMinutes: 1,
-};
 
-const rendered = (article: Partial<Article>) => ({ article: { ...base, ...article }, html: '', localImagePaths: [] });
+const rendered = (article: Partial<Article>) => ({ article: anArticle({ slug: 'a', file: 'content/a.md', title: 'A', ...article }), html: '', localImagePaths: [] });
 
 const report: ContentReport = {
   files: ['content/a.md', 'content/b.md', 'content/c.md', 'content/d.md'],

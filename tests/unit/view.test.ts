@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/lib/articles.ts';
 import { articleSummaryView, articleView, newestFirst } from '../../src/lib/view.ts';
+import { anArticle } from '../support/article.ts';
 
 const site = { url: 'https://example.github.io', base: '/dateline/', timeZone: 'Asia/Gaza', lang: 'en' };
 
-const article: Article = {
-  slug: 'gaza-talks',
-  file: 'content/gaza-talks.md',
+const article = anArticle({
   title: 'Talks & "truce"',
-  dateline: 'GAZA',
-  date: { instant: new Date('2024-07-14T08:20:00Z'), hasTime: true },
   updated: { instant: new Date('2024-07-14T15:05:00Z'), hasTime: true },
   authors: ['A', 'B'],
-  section: 'World',
-  tags: [],
-  sources: [],
-  lang: 'en',
-  dir: 'ltr',
-  status: 'published',
   readingMinutes: 3,
-};
+});
 
 describe('articleView', () => {
   it('works out URLs with the base path, dates, byline and reading time', () => {
