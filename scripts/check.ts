@@ -8,7 +8,6 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatCheckSummary, summariseCheck } from '../src/lib/check-report.ts';
 import { CONTENT_DIR, articleRules, checkContent } from '../src/lib/content.ts';
-import { createArticleRenderer } from '../src/lib/markdown.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const { values } = parseArgs({
@@ -37,7 +36,6 @@ const onProgress = (done: number, total: number) => {
 const report = await checkContent({
   root,
   rules: articleRules(siteConfig, root, new Date()),
-  renderer: await createArticleRenderer(),
   onProgress,
 });
 const summary = summariseCheck(report, siteConfig.timeZone);

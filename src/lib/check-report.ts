@@ -1,4 +1,4 @@
-import type { Article } from './articles.ts';
+import type { CheckedArticle } from './articles.ts';
 import { CONTENT_DIR, type ContentReport } from './content.ts';
 import { formatArticleDate, isoWithOffset } from './dates.ts';
 import { interfaceText } from './i18n.ts';
@@ -20,8 +20,10 @@ export interface CheckSummary {
 }
 
 export function summariseCheck(report: ContentReport, timeZone: string): CheckSummary {
-  const articles = report.rendered.map(({ article }) => article);
-  const byStatus = (status: Article['status']) => articles.filter((article) => article.status === status);
+  // An article named in a problem (a slug clash, say) is not ready, whatever its status.
+  const withProblems = new Set(report.problems.map((problem) => problem.file));
+  const articles = report.checked.filter((article) => !withProblems.has(article.file));
+  const byStatus = (status: CheckedArticle['status']) => articles.filter((article) => article.status === status);
   return {
     ok: report.problems.length === 0,
     files: report.files.length,

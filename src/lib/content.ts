@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { glob, readFile } from 'node:fs/promises';
-import { join, posix, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   checkArticleFile,
@@ -10,6 +10,7 @@ import {
   type ArticleRules,
   type CheckedArticle,
 } from './articles.ts';
+import { imageProblems, imageReferences, parseBody } from './body.ts';
 import type { RenderContext } from './markdown.ts';
 import type { Problem } from './problems.ts';
 import { readingMinutes } from './reading.ts';
@@ -60,7 +61,9 @@ export interface ContentReport {
   readonly files: readonly string[];
   /** Files under content/ that are neither articles nor files articles point to. */
   readonly unread: readonly string[];
-  /** Articles that passed every check, in file order, whatever their status. */
+  /** Articles whose files passed every check, in file order, whatever their status. */
+  readonly checked: readonly CheckedArticle[];
+  /** The same articles rendered, when a renderer was given and their bodies passed too. */
   readonly rendered: readonly RenderedArticle[];
   readonly problems: readonly Problem[];
   /** Likely mistakes that do not stop a build. */
@@ -70,7 +73,11 @@ export interface ContentReport {
 export interface CheckContentOptions {
   readonly root: string;
   readonly rules: ArticleRules;
-  readonly renderer: MarkdownRenderer;
+  /**
+   * The build renders every valid article and holds the images the pipeline found against the body
+   * rules; the check (no renderer) parses bodies only and holds the same images against the same rules.
+   */
+  readonly renderer?: MarkdownRenderer | undefined;
   /** Called as files are read and bodies rendered, for a progress line. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -107,13 +114,17 @@ export async function checkContent(options: CheckContentOptions): Promise<Conten
 
   const rendered: RenderedArticle[] = [];
   for (const article of checked) {
-    const result = await renderArticleBody(article, renderer, root, rules);
+    if (renderer) {
+      const result = await renderArticleBody(article, renderer, root, rules);
+      if (result.ok) rendered.push(result.rendered);
+      else problems.push(...result.problems);
+    } else {
+      problems.push(...imageProblems(imageReferences(parseBody(article.body)), article.file, rules));
+    }
     step();
-    if (result.ok) rendered.push(result.rendered);
-    else problems.push(...result.problems);
   }
   onProgress?.(total, total);
-  return { files, unread, rendered, problems, warnings };
+  return { files, unread, checked, rendered, problems, warnings };
 }
 
 type BodyResult = { ok: true; rendered: RenderedArticle } | { ok: false; problems: Problem[] };
@@ -125,7 +136,7 @@ async function renderArticleBody(
   rules: ArticleRules,
 ): Promise<BodyResult> {
   const { body, bodyLine, slugLine: _slugLine, ...article } = checkedArticle;
-  const context: RenderContext = { dateline: article.dateline, lang: article.lang, problems: [] };
+  const context: RenderContext = { dateline: article.dateline, lang: article.lang };
   let result: Awaited<ReturnType<MarkdownRenderer['render']>>;
   try {
     result = await renderer.render(body, {
@@ -139,12 +150,9 @@ async function renderArticleBody(
     return { ok: false, problems: [{ file: article.file, line: bodyLine, field: 'body', found, expected: 'CommonMark with GitHub tables, footnotes and autolinks' }] };
   }
 
-  const { localImagePaths } = result.metadata;
-  const problems: Problem[] = [
-    ...context.problems.map((problem) => ({ file: article.file, field: 'body', ...problem })),
-    ...localImagePaths.flatMap((src) => bodyImageProblems(article.file, src, rules)),
-  ];
+  const problems = imageProblems(context.images ?? [], article.file, rules);
   if (problems.length > 0) return { ok: false, problems };
+  const { localImagePaths } = result.metadata;
   return {
     ok: true,
     rendered: {
@@ -153,20 +161,6 @@ async function renderArticleBody(
       localImagePaths,
     },
   };
-}
-
-/** An image in the body must be a file inside the content folder, like the lead image. */
-function bodyImageProblems(articleFile: string, src: string, rules: ArticleRules): Problem[] {
-  const resolved = posix.normalize(posix.join(posix.dirname(articleFile), src));
-  if (resolved.startsWith(`${rules.contentDir}/`) && rules.fileExists(resolved)) return [];
-  return [
-    {
-      file: articleFile,
-      field: 'body',
-      found: `the image ${JSON.stringify(src)}, which is not a file inside ${rules.contentDir}/`,
-      expected: 'the path of an image file committed next to the article, like ./images/photo.jpg',
-    },
-  ];
 }
 
 /** Every file under the content folder, at any depth, as sorted paths from the project root. */

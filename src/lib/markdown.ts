@@ -1,5 +1,6 @@
 import { createMarkdownProcessor, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import type { Element, ElementContent, Root } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import { toString } from 'hast-util-to-string';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeRaw from 'rehype-raw';
@@ -8,6 +9,7 @@ import rehypeSlug from 'rehype-slug';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { imageReferences, type ImageReference } from './body.ts';
 import { interfaceText } from './i18n.ts';
 import { countWords } from './reading.ts';
 
@@ -25,8 +27,8 @@ export interface RenderContext {
   readonly lang: string;
   /** Filled in by the pipeline: the number of words in the sanitized body. */
   words?: number;
-  /** Filled in by the pipeline: mistakes in the body that the article format forbids. */
-  readonly problems: BodyProblem[];
+  /** Filled in by the pipeline: the images the body refers to. */
+  images?: ImageReference[];
 }
 
 /**
@@ -141,37 +143,16 @@ export const rehypeArticleText: Plugin<[], Root> = () => (tree, file) => {
   }
 };
 
-/** A mistake in an article body that the pipeline found; the loader reports it like a front-matter problem. */
-export interface BodyProblem {
-  readonly found: string;
-  readonly expected: string;
-}
-
-/**
- * Readers must never load anything from another host, so an image in a body must be a file of ours.
- * Sanitizing has already removed every image whose URL is not http(s) or relative.
- */
-export const rehypeLocalImagesOnly: Plugin<[], Root> = () => (tree, file) => {
-  const remote: string[] = [];
-  visit(tree, 'element', (node) => {
-    const src = node.properties['src'];
-    if (node.tagName === 'img' && typeof src === 'string' && (URL.canParse(src) || src.startsWith('//'))) {
-      remote.push(src);
-    }
-  });
-  if (remote.length > 0) {
-    renderContext(file).problems.push({
-      found: `${remote.length === 1 ? 'the remote image' : 'remote images'} ${remote.map((src) => JSON.stringify(src)).join(', ')}`,
-      expected: 'images stored next to the article, like ![Caption](./images/photo.jpg), so that readers never load another site',
-    });
-  }
+/** Records the images the body refers to, for the loader to hold against the body rules (body.ts). */
+export const remarkBodyRules: Plugin<[], MdastRoot> = () => (tree, file) => {
+  renderContext(file).images = imageReferences(tree);
 };
 
 function renderContext(file: VFile): RenderContext {
   const astro = file.data['astro'] as { frontmatter?: Partial<RenderContext> } | undefined;
   const context = astro?.frontmatter;
-  if (typeof context?.dateline !== 'string' || typeof context.lang !== 'string' || !Array.isArray(context.problems)) {
-    throw new Error('The article pipeline needs a dateline, lang and problems list; render articles through the article loader.');
+  if (typeof context?.dateline !== 'string' || typeof context.lang !== 'string') {
+    throw new Error('The article pipeline needs a dateline and lang; render articles through the article loader.');
   }
   return context as RenderContext;
 }
@@ -183,7 +164,7 @@ export const SYNTAX_HIGHLIGHT = false;
 export const markdownOptions: UnifiedProcessorOptions = {
   gfm: true,
   smartypants: true,
-  remarkPlugins: [],
+  remarkPlugins: [remarkBodyRules],
   // The sanitizer adds the one prefix to footnote ids; remark-rehype adding its own would double it.
   remarkRehype: { clobberPrefix: '' },
   rehypePlugins: [
@@ -192,7 +173,6 @@ export const markdownOptions: UnifiedProcessorOptions = {
     [rehypeSanitize, sanitizeSchema],
     [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false }],
     rehypePrefixFragmentLinks,
-    rehypeLocalImagesOnly,
     rehypeArticleText,
     rehypeDatelineLeadIn,
   ],

@@ -241,7 +241,7 @@ describe('a content tree with mistakes', () => {
       'content/js-source.md:7: sources[0].url — found "javascript:alert(1)", expected an http:// or https:// address',
       'content/missing-title.md: title — found nothing, expected the headline as plain text of 1–200 characters',
       'content/no-front-matter.md:1: front matter — found the first line "Just a body without front matter.", expected the file to start with a front-matter block',
-      'content/remote-image.md: body — found the remote image "https://example.org/x.png", expected images stored next to the article',
+      'content/remote-image.md: body — found the image "https://example.org/x.png", which is not stored with the article, expected images stored next to the article',
       'content/unknown-field.md:5: tag — found a field the article format does not have, expected did you mean "tags"?',
       'content/updated-before.md:5: updated — found "2024-07-13T11:20:00+03:00", expected a time not before date',
     ];

@@ -26,24 +26,44 @@ export interface BuildOptions {
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
+  const dir = await copySite(options.content);
+  const { exitCode, output } = await run(process.execPath, [astroBin, 'build'], dir, options.env);
+  return { dir, dist: join(dir, 'dist'), exitCode, output };
+}
+
+/** A temporary copy of the project with `content` as its content/ folder; node_modules is linked. */
+export async function copySite(content: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'dateline-site-'));
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+  for (const entry of ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     await cp(join(projectRoot, entry), join(dir, entry), { recursive: true });
   }
   await symlink(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   await mkdir(join(dir, 'content'));
-  await cp(options.content, join(dir, 'content'), { recursive: true });
-  const { exitCode, output } = await run(process.execPath, [astroBin, 'build'], dir, options.env);
-  return { dir, dist: join(dir, 'dist'), exitCode, output };
+  await cp(content, join(dir, 'content'), { recursive: true });
+  return dir;
+}
+
+/** Runs one of our scripts (scripts/*.ts) with the project's Node, as `npm run` would. */
+export function runScript(script: string, args: string[], cwd = projectRoot) {
+  return run(process.execPath, [join(projectRoot, 'scripts', script), ...args], cwd);
 }
 
 export async function removeSite(site: BuiltSite | undefined): Promise<void> {
   if (site) await rm(site.dir, { recursive: true, force: true });
 }
 
+/** The environment of a command as a person's shell would give it: without vitest's own variables. */
+function childEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
+  for (const name of Object.keys(env)) {
+    if (name === 'NODE_ENV' || name.startsWith('VITEST') || name === 'TEST') delete env[name];
+  }
+  return env;
+}
+
 function run(command: string, args: string[], cwd: string, env: Readonly<Record<string, string>> = {}) {
   return new Promise<{ exitCode: number; output: string }>((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env } });
+    const child = spawn(command, args, { cwd, env: childEnv(env) });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -58,24 +78,33 @@ export interface PreviewServer {
 }
 
 /** Serves a built site with `astro preview` on 127.0.0.1 and a free port. */
-export async function previewSite(site: BuiltSite): Promise<PreviewServer> {
+export function previewSite(site: BuiltSite): Promise<PreviewServer> {
+  return serve('preview', site.dir);
+}
+
+/** Runs the dev server (`npm run dev`) on a site copy, on 127.0.0.1 and a free port. */
+export function devServer(dir: string): Promise<PreviewServer> {
+  return serve('dev', dir);
+}
+
+async function serve(command: 'preview' | 'dev', dir: string): Promise<PreviewServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [astroBin, 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: site.dir,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+  const child: ChildProcess = spawn(process.execPath, [astroBin, command, '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: dir,
+    env: childEnv(),
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      if ((await fetch(url)).status < 500) break;
+      if ((await fetch(url)).status === 200) break;
     } catch {
       // Not listening yet.
     }
     if (Date.now() > deadline) {
       child.kill();
-      throw new Error(`astro preview did not answer on ${url} within 30 s`);
+      throw new Error(`astro ${command} did not answer on ${url} within 60 s`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -5,16 +5,17 @@ import type { ContentReport } from '../../src/lib/content.ts';
 import { anArticle } from '../support/article.ts';
 
 
-const rendered = (article: Partial<Article>) => ({ article: anArticle({ slug: 'a', file: 'content/a.md', title: 'A', ...article }), html: '', localImagePaths: [] });
+const checked = (article: Partial<Article>) => ({ ...anArticle({ slug: 'a', file: 'content/a.md', title: 'A', ...article }), body: '', bodyLine: 1 });
 
 const report: ContentReport = {
   files: ['content/a.md', 'content/b.md', 'content/c.md', 'content/d.md'],
   unread: ['content/notes.markdown'],
-  rendered: [
-    rendered({}),
-    rendered({ slug: 'b', file: 'content/b.md', title: 'B', status: 'draft' }),
-    rendered({ slug: 'c', file: 'content/c.md', title: 'C', status: 'scheduled', date: { instant: new Date('2099-01-01T06:00:00Z'), hasTime: true } }),
+  checked: [
+    checked({}),
+    checked({ slug: 'b', file: 'content/b.md', title: 'B', status: 'draft' }),
+    checked({ slug: 'c', file: 'content/c.md', title: 'C', status: 'scheduled', date: { instant: new Date('2099-01-01T06:00:00Z'), hasTime: true } }),
   ],
+  rendered: [],
   problems: [{ file: 'content/d.md', line: 4, field: 'date', found: '"x"', expected: 'a date' }],
   warnings: [{ file: 'content/a.md', field: 'summary', found: 'nothing', expected: 'a summary' }],
 };
@@ -58,8 +59,13 @@ describe('the check report', () => {
     );
   });
 
+  it('does not count an article with a problem as ready to publish', () => {
+    const clash = { file: 'content/a.md', field: 'slug', found: '"a"', expected: 'a unique slug' };
+    expect(summariseCheck({ ...report, problems: [clash] }, 'Asia/Gaza').published).toBe(0);
+  });
+
   it('says so plainly when all is well', () => {
-    const clean = summariseCheck({ ...report, problems: [], warnings: [], unread: [], rendered: [rendered({})] }, 'Asia/Gaza');
+    const clean = summariseCheck({ ...report, problems: [], warnings: [], unread: [], checked: [checked({})] }, 'Asia/Gaza');
     expect(formatCheckSummary(clean, 'Asia/Gaza')).toBe(
       'Checked 4 article files in content/.\n\n✓ No problems: 1 article ready to publish, 0 drafts, 0 scheduled, 0 warnings.',
     );

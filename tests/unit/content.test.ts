@@ -52,13 +52,16 @@ describe('checkContent', () => {
     expect(report.rendered[0]?.html).toContain('<span class="dateline">GAZA —</span>');
   });
 
-  it('finds body problems in drafts too, so that they surface before going live', async () => {
-    await write({ 'content/draft.md': article('D', 'draft: true\n', '![x](https://example.org/x.png) ![y](./missing.png) ![z](../../outside.png)') });
-    expect((await check()).problems.map(formatProblem)).toEqual([
-      'content/draft.md: body — found the remote image "https://example.org/x.png", expected images stored next to the article, like ![Caption](./images/photo.jpg), so that readers never load another site',
-      'content/draft.md: body — found the image "./missing.png", which is not a file inside content/, expected the path of an image file committed next to the article, like ./images/photo.jpg',
-      'content/draft.md: body — found the image "../../outside.png", which is not a file inside content/, expected the path of an image file committed next to the article, like ./images/photo.jpg',
-    ]);
+  it('finds body problems in drafts too, the same with a renderer (build) and without (check)', async () => {
+    await write({ 'content/draft.md': article('D', 'draft: true\n', '![x](https://example.org/x.png) ![y](./missing.png) ![z](../../outside.png) <img src="./raw.png">') });
+    const expected = [
+      'content/draft.md: body — found the image "https://example.org/x.png", which is not stored with the article, expected images stored next to the article, like ![Caption](./images/photo.jpg), so that readers never load another site',
+      'content/draft.md: body — found the image "./missing.png", which is not a file inside content/, expected the path of an image file committed next to the article, like ![Caption](./images/photo.jpg)',
+      'content/draft.md: body — found the image "../../outside.png", which is not a file inside content/, expected the path of an image file committed next to the article, like ![Caption](./images/photo.jpg)',
+      'content/draft.md: body — found the image "./raw.png" in an HTML <img>, expected Markdown image syntax, like ![Caption](./images/photo.jpg), so that the image is resized and published with the article',
+    ];
+    expect((await check()).problems.map(formatProblem)).toEqual(expected);
+    expect((await checkContent({ root, rules: articleRules(site, root, now) })).problems.map(formatProblem)).toEqual(expected);
   });
 
   it('accepts body images next to the article', async () => {
@@ -94,7 +97,7 @@ describe('checkContent', () => {
   it('reports progress up to the total', async () => {
     await write({ 'content/a.md': article('A'), 'content/b.md': article('B') });
     const calls: [number, number][] = [];
-    await checkContent({ root, rules: articleRules(site, root, now), renderer, onProgress: (done, total) => calls.push([done, total]) });
+    await checkContent({ root, rules: articleRules(site, root, now), onProgress: (done, total) => calls.push([done, total]) });
     expect(calls.at(-1)).toEqual([4, 4]);
     expect(calls.map(([done]) => done)).toEqual([1, 2, 3, 4, 4]);
   });
