@@ -122,6 +122,17 @@ export function frontMatterSchema(options: SchemaOptions) {
 
 export type FrontMatterData = z.output<ReturnType<typeof frontMatterSchema>>;
 
+/** Building a zod schema costs more than checking a file with it: one per time zone is enough. */
+const schemas = new Map<string, ReturnType<typeof frontMatterSchema>>();
+function schemaFor(timeZone: string): ReturnType<typeof frontMatterSchema> {
+  let schema = schemas.get(timeZone);
+  if (!schema) {
+    schema = frontMatterSchema({ timeZone });
+    schemas.set(timeZone, schema);
+  }
+  return schema;
+}
+
 export type FrontMatterCheck =
   | { ok: true; data: FrontMatterData }
   | { ok: false; problems: Omit<Problem, 'file'>[] };
@@ -132,7 +143,7 @@ export function checkFrontMatter(
   options: SchemaOptions,
   lineOf: (path: readonly (string | number)[]) => number | undefined,
 ): FrontMatterCheck {
-  const result = frontMatterSchema(options).safeParse(raw);
+  const result = schemaFor(options.timeZone).safeParse(raw);
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, problems: result.error.issues.flatMap((issue) => issueProblems(issue, raw, lineOf)) };
 }
