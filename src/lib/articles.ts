@@ -120,7 +120,7 @@ export function checkArticleFile(file: string, bytes: Uint8Array, rules: Article
 
   const parsed = parseFrontMatter(normaliseText(text));
   if (!parsed.ok) {
-    return problem('front matter', parsed.error.found, parsed.error.expected, parsed.error.line);
+    return problem(parsed.error.field ?? 'front matter', parsed.error.found, parsed.error.expected, parsed.error.line);
   }
   const frontMatter = parsed.value;
   const checked = checkFrontMatter(frontMatter.data, { timeZone: rules.timeZone }, frontMatter.lineOf);

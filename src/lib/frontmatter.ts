@@ -18,6 +18,8 @@ export interface FrontMatter {
 
 export interface FrontMatterError {
   readonly line?: number | undefined;
+  /** The field the error is about, where the YAML names one (a repeated key). */
+  readonly field?: string | undefined;
   readonly found: string;
   readonly expected: string;
 }
@@ -53,7 +55,10 @@ export function parseFrontMatter(text: string): FrontMatterResult {
 
   const [error] = [...document.errors, ...document.warnings];
   if (error) {
-    return fail(lineAt(error.pos[0]), yamlErrorFound(error.code, error.message), yamlErrorExpected(error.code));
+    const line = lineAt(error.pos[0]);
+    const failure = fail(line, yamlErrorFound(error.code, error.message), yamlErrorExpected(error.code));
+    const repeatedKey = error.code === 'DUPLICATE_KEY' ? /^\s*([^:#\s][^:#]*?)\s*:/.exec(lines[line - 1] ?? '')?.[1] : undefined;
+    return repeatedKey && !failure.ok ? { ok: false, error: { ...failure.error, field: repeatedKey, found: `"${repeatedKey}" a second time` } } : failure;
   }
   if (document.contents === null) {
     return fail(firstLineOfYaml, 'an empty front matter', 'at least the fields title, dateline and date');

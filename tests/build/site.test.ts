@@ -197,7 +197,7 @@ describe('a site under a base path', () => {
   beforeAll(async () => {
     based = await buildSite({
       content: join(fixtures, 'good'),
-      env: { DATELINE_SITE: 'https://example.github.io', DATELINE_BASE: '/dateline/' },
+      env: { DATELINE_SITE: 'https://example.github.io', DATELINE_BASE: '/dateline/', DATELINE_EDIT_URL: 'https://github.com/newsroom/site/edit/main/' },
     });
     if (based.exitCode !== 0) throw new Error(`base-path build failed:\n${based.output}`);
   });
@@ -215,6 +215,12 @@ describe('a site under a base path', () => {
     expect(attribute(tree, 'link[rel=canonical]', 'href')).toBe('https://example.github.io/dateline/articles/seed-story/');
     expect(html).toContain(encodeURIComponent('https://example.github.io/dateline/articles/seed-story/'));
   });
+
+  it('links each article to its file for editing when an edit URL is set, and not otherwise', async () => {
+    const tree = parsePage(await readFile(join(based.dist, 'articles/seed-story/index.html'), 'utf8'));
+    expect(attribute(tree, '.article__edit a', 'href')).toBe('https://github.com/newsroom/site/edit/main/content/2024/07/seed-story.md');
+    expect(select('.article__edit', await page('articles/seed-story'))).toBeUndefined();
+  });
 });
 
 describe('a content tree with mistakes', () => {
@@ -231,7 +237,16 @@ describe('a content tree with mistakes', () => {
 
   it('names every bad file at once, with line, field, what was found and what is expected', () => {
     const expected = [
-      '12 problems in 12 article files:',
+      '21 problems in 20 article files:',
+      'content/bad-lang.md:5: lang — found "arabic language", expected a BCP 47 language tag of a known language',
+      'content/bom-crlf.md: dateline — found nothing, expected the place the story was filed from',
+      'content/bom-crlf.md:4: updated — found "yesterday", expected an ISO 8601 date and time with an offset',
+      'content/draft-yes.md:5: draft — found "yes", expected true or false',
+      'content/duplicate-key.md:4: title — found "title" a second time, expected each field once; delete or merge the repeated one',
+      'content/long-summary.md:5: summary — found "sssss',
+      'content/not-utf8.md:6: file — found bytes that are not UTF-8 text, expected a file saved as UTF-8',
+      'content/raw-img.md: body — found the image "./good.png" in an HTML <img>, expected Markdown image syntax',
+      'content/yaml-tag.md:2: front matter — found a YAML tag that is not allowed (Unresolved tag: tag:yaml.org,2002:js/function), expected plain values',
       'content/Bad Name.md: slug — found none, and the file name "Bad Name" is not a valid slug, expected lowercase letters a–z, digits and single hyphens, at most 100 characters, like hamas-withdraws-ceasefire-talks; add "slug: bad-name" or rename the file',
       'content/bad-date.md:4: date — found "2024-07-14 11:20", expected an ISO 8601 date and time with an offset',
       'content/clash-a.md:5: slug — found "same", which content/same.md also has, expected a slug no other article uses',
