@@ -9,7 +9,8 @@ export default defineConfig({
   base: siteConfig.base,
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets stay files: the Content Security Policy allows no inline style.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Readers' browsers must never reach another host, so Astro's dev toolbar and telemetry stay off.
   devToolbar: { enabled: false },
   markdown: {

@@ -22,6 +22,8 @@ export interface SiteConfig {
   readonly defaultByline: string;
   /** Section used when an article names none. */
   readonly defaultSection: string;
+  /** The publisher's logo inside public/, for structured data. */
+  readonly logo: string;
   /**
    * Where an article's file can be edited, as a prefix for its path from the project root
    * (`https://github.com/OWNER/REPO/edit/main/`). Unset, no page shows an edit link.
@@ -38,6 +40,7 @@ export const siteConfig: SiteConfig = {
   timeZone: 'Asia/Gaza',
   defaultByline: 'Dateline staff',
   defaultSection: 'News',
+  logo: 'logo.png',
   editUrl: process.env['DATELINE_EDIT_URL'] || undefined,
 };
 

@@ -133,6 +133,28 @@ describe('the article page', () => {
   });
 });
 
+describe('every page', () => {
+  it('carries the Content Security Policy and JSON-LD that parses', async () => {
+    for (const path of ['', 'articles/seed-story', 'articles/arabic-fixture']) {
+      const tree = await page(path);
+      expect(String(attribute(tree, 'meta[http-equiv=Content-Security-Policy]', 'content'))).toContain("script-src 'none'");
+      const data = JSON.parse(toString(select('script[type="application/ld+json"]', tree)!));
+      expect(data['@context']).toBe('https://schema.org');
+    }
+    const seed = JSON.parse(toString(select('script[type="application/ld+json"]', await page('articles/seed-story'))!));
+    expect(seed).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: 'Talks & truce: "fine" says official',
+      datePublished: '2024-07-14T11:20:00+03:00',
+      dateModified: '2024-07-14T18:05:00+03:00',
+      dateline: 'GAZA',
+      mainEntityOfPage: { '@id': 'https://dateline.example.org/articles/seed-story/' },
+    });
+    expect(seed.image[0]).toMatch(/^https:\/\/dateline\.example\.org\/_astro\/chart\.[\w-]+\.jpeg$/);
+    expect(existsSync(join(site.dist, new URL(seed.image[0]).pathname))).toBe(true);
+  });
+});
+
 describe('hostile content', () => {
   it('reaches the page as text, never as markup', async () => {
     const hostile = await page('articles/hostile');
@@ -141,9 +163,12 @@ describe('hostile content', () => {
     expect(text(hostile, '.article__standfirst')).toBe('"><svg onload=alert(\'summary\')>');
     const body = select('.article__body', hostile) as Element;
     expect(dangerousMarkup(toHtml(body.children))).toEqual([]);
-    // Only our own stylesheet link and no script at all on the whole page.
-    expect(selectAll('script, iframe, object, embed, form, base, style, svg, math', hostile)).toEqual([]);
-    expect(selectAll('meta[http-equiv]', hostile)).toEqual([]);
+    // Nothing executable on the whole page: the one script element is JSON-LD data, intact.
+    expect(selectAll('iframe, object, embed, form, base, style, svg, math', hostile)).toEqual([]);
+    const scripts = selectAll('script', hostile);
+    expect(scripts.map((script) => script.properties['type'])).toEqual(['application/ld+json']);
+    expect(JSON.parse(toString(scripts[0]!)).headline).toBe("</script><script>alert('title')</script>");
+    expect(selectAll('meta[http-equiv]', hostile).map((meta) => meta.properties['httpEquiv'])).toEqual([['Content-Security-Policy']]);
     expect(selectAll('[id=content]', hostile)).toHaveLength(1);
     expect(text(hostile, '.article__body')).toContain('Clobbering paragraph');
   });

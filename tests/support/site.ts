@@ -52,11 +52,15 @@ export async function removeSite(site: BuiltSite | undefined): Promise<void> {
   if (site) await rm(site.dir, { recursive: true, force: true });
 }
 
-/** The environment of a command as a person's shell would give it: without vitest's own variables. */
+/**
+ * The environment of a command as a person's shell would give it: without the variables vitest sets
+ * for itself (NODE_ENV, MODE, DEV, PROD…), which Vite inside the child would otherwise obey.
+ */
+const VITEST_VARIABLES = new Set(['NODE_ENV', 'TEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'FORCE_TTY']);
 function childEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
   for (const name of Object.keys(env)) {
-    if (name === 'NODE_ENV' || name.startsWith('VITEST') || name === 'TEST') delete env[name];
+    if (VITEST_VARIABLES.has(name) || name.startsWith('VITEST')) delete env[name];
   }
   return env;
 }
