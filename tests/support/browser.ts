@@ -28,7 +28,13 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<Session> {
+export interface BrowserOptions {
+  readonly javaScriptEnabled?: boolean;
+  /** Ignore the pages' Content Security Policy, to test what the sanitizer alone prevents. */
+  readonly bypassCSP?: boolean;
+}
+
+export async function openBrowser(options: BrowserOptions = {}): Promise<Session> {
   // A fresh profile per session, so no state leaks between tests or runs.
   const profile = await mkdtemp(join(tmpdir(), 'dateline-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -36,6 +42,7 @@ export async function openBrowser(options: { javaScriptEnabled?: boolean } = {})
     args: FLAGS,
     headless: true,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    bypassCSP: options.bypassCSP ?? false,
     viewport: { width: 1280, height: 900 },
   });
   const foreignRequests: string[] = [];
