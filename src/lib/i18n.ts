@@ -20,6 +20,10 @@ export interface InterfaceText {
   readonly tags: string;
   readonly share: string;
   readonly shareOn: (service: string) => string;
+  readonly shareByEmail: string;
+  readonly copyLink: string;
+  readonly linkCopied: string;
+  readonly shareElsewhere: string;
   readonly latest: string;
   readonly skipToContent: string;
   readonly home: string;
@@ -43,6 +47,10 @@ const english: InterfaceText = {
   tags: 'Tags',
   share: 'Share this article',
   shareOn: (service) => `Share on ${service}`,
+  shareByEmail: 'Share by email',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied',
+  shareElsewhere: 'Share…',
   latest: 'Latest news',
   skipToContent: 'Skip to content',
   home: 'Home',
@@ -66,6 +74,10 @@ const arabic: InterfaceText = {
   tags: 'الوسوم',
   share: 'شارك هذا المقال',
   shareOn: (service) => `شارك على ${service}`,
+  shareByEmail: 'شارك عبر البريد الإلكتروني',
+  copyLink: 'انسخ الرابط',
+  linkCopied: 'نُسخ الرابط',
+  shareElsewhere: 'مشاركة…',
   latest: 'آخر الأخبار',
   skipToContent: 'انتقل إلى المحتوى',
   home: 'الرئيسية',

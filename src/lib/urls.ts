@@ -22,3 +22,8 @@ export function articlePath(site: SiteAddress, slug: string): string {
 export function absoluteUrl(site: SiteAddress, path: string): string {
   return new URL(path, site.url).href;
 }
+
+/** The generated link-preview picture of an article, or of the site (`site`) for its own pages. */
+export function previewPath(site: SiteAddress, name: string): string {
+  return sitePath(site, `previews/${name}.jpg`);
+}

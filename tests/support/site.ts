@@ -26,8 +26,12 @@ export interface BuildOptions {
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
-  const dir = await copySite(options.content);
-  const { exitCode, output } = await run(process.execPath, [astroBin, 'build'], dir, options.env);
+  return buildIn(await copySite(options.content), options.env);
+}
+
+/** Builds a site copy again, as an editor's next build would: its .cache/ and .astro/ as they are. */
+export async function buildIn(dir: string, env?: Readonly<Record<string, string>>): Promise<BuiltSite> {
+  const { exitCode, output } = await run(process.execPath, [astroBin, 'build'], dir, env);
   return { dir, dist: join(dir, 'dist'), exitCode, output };
 }
 

@@ -9,8 +9,8 @@ const directives = Object.fromEntries(
 );
 
 describe('Content Security Policy', () => {
-  it('runs no script at all and loads nothing from another origin', () => {
-    expect(directives['script-src']).toEqual(["'none'"]);
+  it('runs only script files of the site itself, never inline, and loads nothing from another origin', () => {
+    expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['default-src']).toEqual(["'none'"]);
     for (const values of Object.values(directives)) {
       for (const value of values) expect(["'self'", "'none'"], value).toContain(value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, articlePath, sitePath } from '../../src/lib/urls.ts';
+import { absoluteUrl, articlePath, previewPath, sitePath } from '../../src/lib/urls.ts';
 
 const root = { url: 'https://news.example.org', base: '/' };
 const project = { url: 'https://example.github.io', base: '/dateline/' };
@@ -14,6 +14,10 @@ describe('URLs', () => {
   it('builds article paths as /articles/<slug>/ under the base', () => {
     expect(articlePath(root, 'gaza-talks')).toBe('/articles/gaza-talks/');
     expect(articlePath(project, 'gaza-talks')).toBe('/dateline/articles/gaza-talks/');
+  });
+
+  it('puts preview pictures under previews/', () => {
+    expect(previewPath(project, 'gaza-talks')).toBe('/dateline/previews/gaza-talks.jpg');
   });
 
   it('makes absolute URLs on the site origin', () => {
