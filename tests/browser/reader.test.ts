@@ -85,27 +85,95 @@ describe('reading the seed story', () => {
 
   it('opens each share link in a new tab at the service, with the article URL and title', async () => {
     const page = await visit(SEED_PATH);
-    const canonical = 'https://dateline.example.org/articles/hamas-withdraws-ceasefire-talks/';
-    const title = 'Hamas pulls out of Gaza ceasefire negotiations';
+    const canonical = encodeURIComponent('https://dateline.example.org/articles/hamas-withdraws-ceasefire-talks/');
+    const title = encodeURIComponent('Hamas pulls out of Gaza ceasefire negotiations');
     const expected: Record<string, string> = {
-      'Share on Facebook': `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(canonical)}`,
-      'Share on X': `https://x.com/intent/post?text=${encodeURIComponent(title)}&url=${encodeURIComponent(canonical)}`,
-      'Share on WhatsApp': `https://wa.me/?text=${encodeURIComponent(`${title} ${canonical}`)}`,
+      'Share on Facebook': `https://www.facebook.com/sharer/sharer.php?u=${canonical}`,
+      'Share on X': `https://x.com/intent/post?text=${title}&url=${canonical}`,
+      'Share on WhatsApp': `https://wa.me/?text=${title}%20${canonical}`,
+      'Share on Telegram': `https://t.me/share/url?url=${canonical}&text=${title}`,
+      'Share on LinkedIn': `https://www.linkedin.com/sharing/share-offsite/?url=${canonical}`,
+      'Share on Bluesky': `https://bsky.app/intent/compose?text=${title}%20${canonical}`,
+      'Share on Reddit': `https://www.reddit.com/submit?url=${canonical}&title=${title}`,
     };
     for (const [name, url] of Object.entries(expected)) {
       for (const bar of ['top', 'bottom']) {
         session.foreignRequests.length = 0;
         const popup = session.context.waitForEvent('page');
-        await page.locator(`.share[data-position=${bar}]`).getByRole('link', { name }).click();
+        await page.locator(`.share[data-position=${bar}]`).getByRole('link', { name, exact: true }).click();
         const tab = await popup;
         // The request is stopped before it leaves 127.0.0.1; what matters is where it was going.
         await expect.poll(() => session.foreignRequests[0]).toBe(url);
-        expect(tab).not.toBe(page);
         expect(await tab.evaluate(() => window.opener)).toBeNull();
         await tab.close();
       }
     }
+    // Email opens the reader's mail program with subject and body filled in, and leaves the page where it is.
+    const email = page.locator('.share[data-position=top]').getByRole('link', { name: 'Share by email' });
+    expect(await email.getAttribute('href')).toBe(`mailto:?subject=${title}&body=${title}%0A%0A${canonical}`);
+    expect(await email.getAttribute('target')).toBeNull();
+    expect(page.url()).toBe(`${server.url}${SEED_PATH}`);
     await page.close();
+  });
+
+  it('copies the article link with the copy button, and says so', async () => {
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await visit(SEED_PATH);
+    const copy = page.locator('.share[data-position=top]').getByRole('button', { name: 'Copy link' });
+    await copy.click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('https://dateline.example.org/articles/hamas-withdraws-ceasefire-talks/');
+    expect(await copy.getAttribute('data-copied')).toBe('true');
+    expect(await copy.locator('.share__status').textContent()).toBe('Link copied');
+    await page.close();
+  });
+
+  it('shows the native share button exactly when the browser can share', async () => {
+    const page = await visit(SEED_PATH);
+    const canShare = await page.evaluate(() => typeof navigator.share === 'function');
+    expect(await page.locator('.share[data-position=top]').getByRole('button', { name: 'Share…' }).isVisible()).toBe(canShare);
+    await page.close();
+  });
+
+  it('hands title and URL to the system share sheet where there is one', async () => {
+    const page = await session.context.newPage();
+    // A browser with a share sheet, as on phones; it records what it was given.
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'share', {
+        value: (data: unknown) => {
+          (window as unknown as { shared: unknown }).shared = data;
+          return Promise.resolve();
+        },
+      });
+    });
+    await page.goto(`${server.url}${SEED_PATH}`);
+    await page.locator('.share[data-position=bottom]').getByRole('button', { name: 'Share…' }).click();
+    expect(await page.evaluate(() => (window as unknown as { shared: unknown }).shared)).toEqual({
+      title: 'Hamas pulls out of Gaza ceasefire negotiations',
+      url: 'https://dateline.example.org/articles/hamas-withdraws-ceasefire-talks/',
+    });
+    await page.close();
+  });
+
+  it('unfolds into a complete preview for a real link-preview parser', async () => {
+    const { default: ogs } = await import('open-graph-scraper');
+    for (const [path, title] of [
+      [SEED_PATH, 'Hamas pulls out of Gaza ceasefire negotiations'],
+      ['/articles/hamas-ceasefire-talks-ar/', 'حماس تنسحب من مفاوضات وقف إطلاق النار في غزة'],
+      ['/', 'Dateline'],
+    ] as const) {
+      const { result, error } = await ogs({ url: `${server.url}${path}` });
+      expect(error).toBe(false);
+      expect(result.ogTitle).toBe(title);
+      expect(result.ogDescription?.length).toBeGreaterThan(20);
+      expect(result.ogUrl).toMatch(/^https:\/\/dateline\.example\.org\//);
+      expect(result.twitterCard).toBe('summary_large_image');
+      const [image] = result.ogImage ?? [];
+      expect(image).toMatchObject({ width: '1200', height: '630', type: 'image/jpeg' });
+      expect(image?.url).toMatch(/^https:\/\/dateline\.example\.org\/previews\/[\w-]+\.jpg$/);
+      // The picture it names is served by the site itself.
+      const served = await fetch(`${server.url}${new URL(image!.url).pathname}`);
+      expect(served.headers.get('content-type')).toBe('image/jpeg');
+    }
   });
 });
 
@@ -133,7 +201,9 @@ describe('without JavaScript', () => {
       const page = await noScript.context.newPage();
       await page.goto(`${server.url}${SEED_PATH}`);
       expect(await page.locator('.article__body').textContent()).toContain('at least 38,443 people');
-      expect(await page.locator('.share a').count()).toBe(6);
+      expect(await page.locator('.share a').count()).toBe(16);
+      // Without JavaScript the copy and native-share buttons stay hidden: they could not work.
+      expect(await page.locator('.share button').filter({ visible: true }).count()).toBe(0);
       expect(noScript.foreignRequests).toEqual([]);
     } finally {
       await noScript.close();
