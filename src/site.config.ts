@@ -24,6 +24,10 @@ export interface SiteConfig {
   readonly defaultSection: string;
   /** The publisher's logo inside public/, for structured data. */
   readonly logo: string;
+  /** Articles per list page (home, sections, tags, archive months). */
+  readonly pageSize: number;
+  /** Newest articles in each feed. */
+  readonly feedSize: number;
   /**
    * Where an article's file can be edited, as a prefix for its path from the project root
    * (`https://github.com/OWNER/REPO/edit/main/`). Unset, no page shows an edit link.
@@ -41,6 +45,8 @@ export const siteConfig: SiteConfig = {
   defaultByline: 'Dateline staff',
   defaultSection: 'News',
   logo: 'logo.png',
+  pageSize: 20,
+  feedSize: 50,
   editUrl: process.env['DATELINE_EDIT_URL'] || undefined,
 };
 

@@ -54,6 +54,11 @@ export function formatShortDate(instant: Date, timeZone: string, style: DateStyl
   return format(instant, style.shortDate, { in: tz(timeZone), locale: style.locale });
 }
 
+/** A month of the archive, "July 2024", in the given language. */
+export function formatMonth(year: string, month: string, style: DateStyle): string {
+  return format(new Date(Number(year), Number(month) - 1, 15), 'LLLL yyyy', { locale: style.locale });
+}
+
 /** Whether a date lies after `now`: the article is scheduled, not yet public. */
 export function isScheduled(date: ArticleDate, now: Date): boolean {
   return date.instant.getTime() > now.getTime();

@@ -27,6 +27,19 @@ export interface InterfaceText {
   readonly latest: string;
   readonly skipToContent: string;
   readonly home: string;
+  readonly pagination: string;
+  readonly newer: string;
+  readonly older: string;
+  readonly pageOf: (page: number, pages: number) => string;
+  readonly archive: string;
+  readonly sections: string;
+  readonly moreInSection: (section: string) => string;
+  readonly related: string;
+  readonly search: string;
+  readonly searchLabel: string;
+  readonly notFound: string;
+  readonly notFoundText: string;
+  readonly feed: string;
   readonly editArticle: string;
   /** Preview banners, seen only on the dev server. */
   readonly draftBanner: string;
@@ -54,6 +67,19 @@ const english: InterfaceText = {
   latest: 'Latest news',
   skipToContent: 'Skip to content',
   home: 'Home',
+  pagination: 'Pages',
+  newer: 'Newer',
+  older: 'Older',
+  pageOf: (page, pages) => `Page ${page} of ${pages}`,
+  archive: 'Archive',
+  sections: 'Sections',
+  moreInSection: (section) => `More in ${section}`,
+  related: 'Related',
+  search: 'Search',
+  searchLabel: 'Search articles',
+  notFound: 'Page not found',
+  notFoundText: 'There is no page at this address. Search for it, or read the latest news.',
+  feed: 'RSS feed',
   editArticle: 'Edit this article',
   draftBanner: 'Draft: seen only in preview, never on the public site until draft: true is removed.',
   scheduledBanner: (goesLive) => `Scheduled: seen only in preview until ${goesLive}, when the next build publishes it.`,
@@ -81,6 +107,19 @@ const arabic: InterfaceText = {
   latest: 'آخر الأخبار',
   skipToContent: 'انتقل إلى المحتوى',
   home: 'الرئيسية',
+  pagination: 'الصفحات',
+  newer: 'الأحدث',
+  older: 'الأقدم',
+  pageOf: (page, pages) => `الصفحة ${page} من ${pages}`,
+  archive: 'الأرشيف',
+  sections: 'الأقسام',
+  moreInSection: (section) => `المزيد في ${section}`,
+  related: 'ذو صلة',
+  search: 'بحث',
+  searchLabel: 'ابحث في المقالات',
+  notFound: 'الصفحة غير موجودة',
+  notFoundText: 'لا توجد صفحة بهذا العنوان. ابحث عنها أو اقرأ آخر الأخبار.',
+  feed: 'موجز RSS',
   editArticle: 'حرّر هذا المقال',
   draftBanner: 'مسودة: تظهر في المعاينة فقط، ولا تُنشر على الموقع حتى تُحذف draft: true.',
   scheduledBanner: (goesLive) => `مجدول: يظهر في المعاينة فقط حتى ${goesLive}، حين ينشره البناء التالي.`,

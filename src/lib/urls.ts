@@ -27,3 +27,32 @@ export function absoluteUrl(site: SiteAddress, path: string): string {
 export function previewPath(site: SiteAddress, name: string): string {
   return sitePath(site, `previews/${name}.jpg`);
 }
+
+export function sectionPath(site: SiteAddress, slug: string): string {
+  return sitePath(site, `sections/${slug}/`);
+}
+
+export function tagPath(site: SiteAddress, slug: string): string {
+  return sitePath(site, `tags/${slug}/`);
+}
+
+/** The archive, a year of it, or a month: `archive/`, `archive/2024/07/`. */
+export function archivePath(site: SiteAddress, year?: string, month?: string): string {
+  return sitePath(site, ['archive', year, month].filter(Boolean).join('/') + '/');
+}
+
+export function searchPath(site: SiteAddress): string {
+  return sitePath(site, 'search/');
+}
+
+/** The site's feeds, or a section's: `feed.xml` (RSS 2.0) and `atom.xml`. */
+export function feedPath(site: SiteAddress, format: 'rss' | 'atom', sectionSlug?: string): string {
+  const file = format === 'rss' ? 'feed.xml' : 'atom.xml';
+  return sitePath(site, sectionSlug ? `sections/${sectionSlug}/${file}` : file);
+}
+
+/** The paths of a list's pages, as Astro's paginate() writes them: `list/`, `list/2/`, `list/3/`… */
+export function pagedPaths(listPath: string, items: number, pageSize: number): string[] {
+  const pages = Math.max(1, Math.ceil(items / pageSize));
+  return Array.from({ length: pages }, (_, index) => (index === 0 ? listPath : `${listPath}${index + 1}/`));
+}

@@ -1,0 +1,5 @@
+import type { APIRoute } from 'astro';
+import { feedFor, xmlResponse } from '../feeds.ts';
+import { siteIndex } from '../site-index.ts';
+
+export const GET: APIRoute = async () => xmlResponse(await feedFor((await siteIndex()).newest, 'atom'), 'application/atom+xml');
