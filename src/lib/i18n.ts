@@ -37,6 +37,10 @@ export interface InterfaceText {
   readonly related: string;
   readonly search: string;
   readonly searchLabel: string;
+  readonly searchNeedsScript: string;
+  readonly noResults: string;
+  /** With {count} and {query} for the search script to fill in. */
+  readonly resultsFor: string;
   readonly notFound: string;
   readonly notFoundText: string;
   readonly feed: string;
@@ -77,6 +81,9 @@ const english: InterfaceText = {
   related: 'Related',
   search: 'Search',
   searchLabel: 'Search articles',
+  searchNeedsScript: 'Search runs in your browser and needs JavaScript. Every article is also listed in the archive.',
+  noResults: 'No articles found.',
+  resultsFor: 'Results for “{query}”: {count}',
   notFound: 'Page not found',
   notFoundText: 'There is no page at this address. Search for it, or read the latest news.',
   feed: 'RSS feed',
@@ -117,6 +124,9 @@ const arabic: InterfaceText = {
   related: 'ذو صلة',
   search: 'بحث',
   searchLabel: 'ابحث في المقالات',
+  searchNeedsScript: 'يعمل البحث في متصفحك ويحتاج إلى جافاسكربت. كل المقالات مدرجة أيضاً في الأرشيف.',
+  noResults: 'لم يُعثر على مقالات.',
+  resultsFor: 'نتائج البحث عن «{query}»: {count}',
   notFound: 'الصفحة غير موجودة',
   notFoundText: 'لا توجد صفحة بهذا العنوان. ابحث عنها أو اقرأ آخر الأخبار.',
   feed: 'موجز RSS',
