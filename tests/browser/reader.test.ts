@@ -177,6 +177,41 @@ describe('reading the seed story', () => {
   });
 });
 
+describe('search', () => {
+  it('finds an article by a word of its body, from the masthead box, and opens it with the keyboard', async () => {
+    const page = await visit('/');
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('Haniyeh');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.url}/search/?q=Haniyeh`);
+    const first = page.locator('[data-search-results] a').first();
+    await expect.poll(() => first.textContent(), { timeout: 10_000 }).toBe('Hamas pulls out of Gaza ceasefire negotiations');
+    expect(await page.locator('[data-search-status]').textContent()).toBe('Results for “Haniyeh”: 1');
+    expect(await page.locator('[data-search-results] mark').first().textContent()).toContain('Haniyeh');
+    // From the search field: Tab past the button to the first result, Enter to open it.
+    await page.locator('#search-page-query').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hamas pulls out of Gaza ceasefire negotiations');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.url}${SEED_PATH}`);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it('finds Arabic articles, and says so when nothing matches', async () => {
+    const page = await visit('/search/?q=' + encodeURIComponent('هنية'));
+    await expect.poll(() => page.locator('[data-search-results] a').first().textContent(), { timeout: 10_000 }).toBe('حماس تنسحب من مفاوضات وقف إطلاق النار في غزة');
+    await page.locator('#search-page-query').fill('qwertyuiopasdf');
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toBe('No articles found.');
+    expect(await page.locator('[data-search-results] li').count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe('an Arabic article', () => {
   it('reads right to left with Arabic interface words', async () => {
     const page = await visit('/articles/hamas-ceasefire-talks-ar/');
