@@ -12,6 +12,7 @@ export async function pageUrls(): Promise<string[]> {
     ...sections.flatMap((section) => pagedPaths(sectionPath(siteConfig, section.slug), section.articles.length, pageSize)),
     ...tags.flatMap((tag) => pagedPaths(tagPath(siteConfig, tag.slug), tag.articles.length, pageSize)),
     archivePath(siteConfig),
+    ...new Set(months.map((month) => archivePath(siteConfig, month.year))),
     ...months.flatMap((month) => pagedPaths(archivePath(siteConfig, month.year, month.month), month.articles.length, pageSize)),
     searchPath(siteConfig),
   ];

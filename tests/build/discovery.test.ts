@@ -216,6 +216,7 @@ describe('sitemaps', () => {
     expect(pages).toContain('/');
     expect(pages).toContain('/2/');
     expect(pages).toContain('/archive/');
+    expect(pages).toContain(`/archive/${new Date(now).getUTCFullYear()}/`);
     expect(pages).toContain('/search/');
     for (const path of pages) expect(existsSync(join(site.dist, path, 'index.html')), path).toBe(true);
   });
