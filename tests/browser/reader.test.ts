@@ -212,6 +212,19 @@ describe('search', () => {
   });
 });
 
+describe('on a 375 px phone', () => {
+  it('no page scrolls sideways', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 375, height: 812 });
+    for (const path of ['/', SEED_PATH, '/articles/hamas-ceasefire-talks-ar/', '/archive/', '/search/', '/sections/world/', '/404.html']) {
+      await page.goto(`${server.url}${path}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
+    }
+    await page.screenshot({ path: join(screenshots, 'home-375.png'), fullPage: true });
+    await page.close();
+  });
+});
+
 describe('an Arabic article', () => {
   it('reads right to left with Arabic interface words', async () => {
     const page = await visit('/articles/hamas-ceasefire-talks-ar/');
