@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, type Session } from '../support/browser.ts';
+import { buildSite, previewSite, projectRoot, removeSite, type BuiltSite, type PreviewServer } from '../support/site.ts';
+
+/** axe-core in Chromium on every kind of page, in light and dark: no WCAG 2.1 A or AA violation. */
+const PAGES = ['/', '/articles/hamas-withdraws-ceasefire-talks/', '/articles/hamas-ceasefire-talks-ar/', '/articles/gaza-hostages-in-figures/', '/sections/world/', '/tags/gaza/', '/archive/', '/archive/2024/07/', '/search/', '/404.html'];
+
+let site: BuiltSite;
+let server: PreviewServer;
+let session: Session;
+
+beforeAll(async () => {
+  site = await buildSite({ content: join(projectRoot, 'content') });
+  if (site.exitCode !== 0) throw new Error(`site build failed:\n${site.output}`);
+  server = await previewSite(site);
+  session = await openBrowser();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.stop();
+  await removeSite(site);
+});
+
+describe('accessibility', () => {
+  it('is checked by an axe that sees a violation when there is one', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.evaluate(() => document.querySelector('main')?.append(Object.assign(document.createElement('img'), { src: '/logo.png' })));
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a']).analyze();
+    expect(results.violations.map((violation) => violation.id)).toContain('image-alt');
+    await page.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`every kind of page passes axe (WCAG 2.1 AA) in ${scheme} mode`, async () => {
+      const violations: Record<string, string[]> = {};
+      for (const path of PAGES) {
+        const page = await session.context.newPage();
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(`${server.url}${path}`);
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        const found = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+        if (found.length > 0) violations[path] = found;
+        await page.close();
+      }
+      expect(violations).toEqual({});
+    });
+  }
+});
