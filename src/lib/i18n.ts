@@ -44,6 +44,8 @@ export interface InterfaceText {
   readonly notFound: string;
   readonly notFoundText: string;
   readonly feed: string;
+  readonly darkTheme: string;
+  readonly printedFrom: string;
   readonly editArticle: string;
   /** Preview banners, seen only on the dev server. */
   readonly draftBanner: string;
@@ -87,6 +89,8 @@ const english: InterfaceText = {
   notFound: 'Page not found',
   notFoundText: 'There is no page at this address. Search for it, or read the latest news.',
   feed: 'RSS feed',
+  darkTheme: 'Dark theme',
+  printedFrom: 'Printed from',
   editArticle: 'Edit this article',
   draftBanner: 'Draft: seen only in preview, never on the public site until draft: true is removed.',
   scheduledBanner: (goesLive) => `Scheduled: seen only in preview until ${goesLive}, when the next build publishes it.`,
@@ -130,6 +134,8 @@ const arabic: InterfaceText = {
   notFound: 'الصفحة غير موجودة',
   notFoundText: 'لا توجد صفحة بهذا العنوان. ابحث عنها أو اقرأ آخر الأخبار.',
   feed: 'موجز RSS',
+  darkTheme: 'الوضع الداكن',
+  printedFrom: 'طُبع من',
   editArticle: 'حرّر هذا المقال',
   draftBanner: 'مسودة: تظهر في المعاينة فقط، ولا تُنشر على الموقع حتى تُحذف draft: true.',
   scheduledBanner: (goesLive) => `مجدول: يظهر في المعاينة فقط حتى ${goesLive}، حين ينشره البناء التالي.`,

@@ -225,6 +225,48 @@ describe('on a 375 px phone', () => {
   });
 });
 
+describe('themes and print', () => {
+  it('switches to dark and back with the toggle, remembers the choice, and follows the system otherwise', async () => {
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(`${server.url}${SEED_PATH}`);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    const dark = await background();
+    expect(dark).not.toBe(light);
+    await page.reload();
+    expect(await background()).toBe(dark);
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.screenshot({ path: join(screenshots, 'article-375-dark.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: join(screenshots, 'article-1280-dark.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    expect(await background()).toBe(light);
+    // No choice stored: the system setting decides, even without the script.
+    await page.evaluate(() => localStorage.clear());
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    expect(await background()).toBe(dark);
+    await page.close();
+  });
+
+  it('prints the article alone, with its address', async () => {
+    const page = await visit(SEED_PATH);
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.masthead__nav', '.search-box', '.share', '.site-footer']) {
+      expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    }
+    expect(await page.locator('.print-only').textContent()).toBe('Printed from https://dateline.example.org/articles/hamas-withdraws-ceasefire-talks/');
+    expect(await page.locator('.print-only').isVisible()).toBe(true);
+    expect(await page.locator('.article__body').isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
 describe('an Arabic article', () => {
   it('reads right to left with Arabic interface words', async () => {
     const page = await visit('/articles/hamas-ceasefire-talks-ar/');

@@ -219,8 +219,8 @@ describe('hostile content', () => {
     expect(selectAll('iframe, object, embed, base, style, math', hostile)).toEqual([]);
     expect(selectAll('.article__body svg, .article__body form', hostile)).toEqual([]);
     const scripts = selectAll('script', hostile);
-    expect(scripts.map((script) => script.properties['type'] ?? script.properties['src'])).toEqual(['application/ld+json', '/scripts/share.js']);
-    expect(JSON.parse(toString(scripts[0]!)).headline).toBe("</script><script>alert('title')</script>");
+    expect(scripts.map((script) => script.properties['type'] ?? script.properties['src'])).toEqual(['/scripts/theme.js', 'application/ld+json', '/scripts/share.js']);
+    expect(JSON.parse(toString(scripts[1]!)).headline).toBe("</script><script>alert('title')</script>");
     expect(selectAll('meta[http-equiv]', hostile).map((meta) => meta.properties['httpEquiv'])).toEqual([['Content-Security-Policy']]);
     expect(selectAll('[id=content]', hostile)).toHaveLength(1);
     expect(text(hostile, '.article__body')).toContain('Clobbering paragraph');
