@@ -1,9 +1,9 @@
-// Dateline's one script, and optional: every share link works without it. It shows the copy-link
-// and native-share buttons only where the browser can do what they promise.
+// Optional: every share link works without this script. It shows the copy-link and native-share
+// buttons only where the browser can do what they promise (data-ready; see global.css).
 for (const item of document.querySelectorAll('[data-share-needs="clipboard"]')) {
   const button = item.querySelector('button');
   if (!navigator.clipboard || !button) continue;
-  item.hidden = false;
+  item.dataset.ready = '';
   const status = button.querySelector('.share__status');
   button.addEventListener('click', async () => {
     try {
@@ -23,7 +23,7 @@ for (const item of document.querySelectorAll('[data-share-needs="clipboard"]')) 
 for (const item of document.querySelectorAll('[data-share-needs="share"]')) {
   const button = item.querySelector('button');
   if (typeof navigator.share !== 'function' || !button) continue;
-  item.hidden = false;
+  item.dataset.ready = '';
   button.addEventListener('click', () => {
     navigator.share({ title: button.dataset.shareTitle, url: button.dataset.shareNative }).catch(() => {});
   });

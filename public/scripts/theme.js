@@ -14,7 +14,7 @@ if (stored === 'light' || stored === 'dark') root.dataset.theme = stored;
 const isDark = () => root.dataset.theme === 'dark' || (root.dataset.theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
 
 for (const button of document.querySelectorAll('[data-theme-toggle]')) {
-  button.hidden = false;
+  button.dataset.ready = '';
   button.setAttribute('aria-pressed', String(isDark()));
   button.addEventListener('click', () => {
     root.dataset.theme = isDark() ? 'light' : 'dark';

@@ -111,8 +111,8 @@ describe('the article page', () => {
       expect(links.map((link) => link.properties['target'])).toEqual([...Array(7).fill('_blank'), undefined]);
       // Icons come inline from the icon package, hidden from assistive technology; the names carry the meaning.
       for (const link of links) expect(select('.share__icon[aria-hidden=true] svg', link), String(link.properties['ariaLabel'])).toBeDefined();
-      // The buttons that need JavaScript are hidden until the script finds what they need.
-      expect(selectAll('li[hidden] button', bar).map((button) => button.properties['ariaLabel'])).toEqual(['Copy link', 'Share…']);
+      // The buttons that need JavaScript stay invisible until the script finds what they need.
+      expect(selectAll('[data-needs-script]:not([data-ready]) button', bar).map((button) => button.properties['ariaLabel'])).toEqual(['Copy link', 'Share…']);
     }
   });
 
