@@ -17,7 +17,7 @@ import { buildSite, copySite, removeSite, runScript, type BuiltSite } from '../s
  * The hostile corpus through the real build and the real check: every valid case is published with
  * nothing executable left; every invalid case fails both, with the words its label promises.
  */
-const PAGE_ELEMENTS = ['html', 'head', 'body', 'meta', 'title', 'link', 'script', 'header', 'main', 'footer', 'article', 'time', 'section', 'figure', 'figcaption', 'img', 'ul', 'li', 'button', 'nav', 'form', 'label', 'input'];
+const PAGE_ELEMENTS = ['html', 'head', 'body', 'meta', 'title', 'link', 'script', 'header', 'main', 'footer', 'article', 'time', 'section', 'figure', 'figcaption', 'img', 'ul', 'li', 'button', 'nav', 'form', 'label', 'input', 'picture', 'source'];
 const allowedElements = new Set([...(sanitizeSchema.tagNames ?? []), ...PAGE_ELEMENTS]);
 const DANGEROUS_SCHEME = /^(?:javascript|vbscript|data):/i;
 
@@ -36,7 +36,8 @@ function pageProblems(tree: Root): string[] {
     if (!allowedElements.has(node.tagName)) found.push(`<${node.tagName}> is not an element of a clean article page`);
     for (const [property, value] of Object.entries(node.properties)) {
       const name = property.toLowerCase();
-      if (name.startsWith('on') || ['style', 'srcdoc', 'formaction', 'srcset'].includes(name) && node.tagName !== 'img') {
+      // srcset is ours on the lead image's <picture>; the body check below refuses it in content.
+      if (name.startsWith('on') || (['style', 'srcdoc', 'formaction', 'srcset'].includes(name) && !['img', 'source'].includes(node.tagName))) {
         found.push(`${name} on <${node.tagName}>`);
       }
       if ((name === 'href' || name === 'src') && typeof value === 'string' && DANGEROUS_SCHEME.test(value.replace(/[\u0000-\u0020]/g, ''))) {

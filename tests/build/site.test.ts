@@ -79,13 +79,27 @@ describe('the article page', () => {
     ]);
   });
 
-  it('shows the lead image through astro:assets, with alt, size, srcset and credit', () => {
+  it('shows the lead image through astro:assets: AVIF and WebP in several widths, alt, size and credit', () => {
+    const sources = selectAll('.article__image picture source', seed).map((source) => [source.properties['type'], String(source.properties['srcSet'])]);
+    expect(sources.map(([type]) => type)).toEqual(['image/avif', 'image/webp']);
+    for (const [type, srcset] of sources) {
+      const extension = String(type).split('/')[1];
+      expect(srcset).toMatch(new RegExp(`^/_astro/chart\\.[\\w-]+\\.${extension} 400w, /_astro/chart\\.[\\w-]+\\.${extension} 800w, /_astro/chart\\.[\\w-]+\\.${extension} 1200w$`));
+    }
     const image = select('.article__image img', seed) as Element;
     expect(image.properties['alt']).toBe('A bar chart of three figures');
     expect(image.properties['width']).toBe(1600);
     expect(image.properties['height']).toBe(900);
-    expect(String(image.properties['srcSet'])).toMatch(/\/_astro\/chart\.[\w-]+\.webp 400w/);
+    // Above the fold: fetched first, not lazily.
+    expect(image.properties['loading']).toBe('eager');
     expect(text(seed, '.article__image figcaption')).toBe('Fixture Graphics / Agency');
+  });
+
+  it('loads body images lazily, with their size set', async () => {
+    const image = select('.article__body img', await page('articles/body-image')) as Element;
+    expect(image.properties['loading']).toBe('lazy');
+    expect(image.properties['width']).toBeDefined();
+    expect(image.properties['height']).toBeDefined();
   });
 
   it('lists the sources, linked where a URL is given', () => {
