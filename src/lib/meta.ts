@@ -1,5 +1,7 @@
 import type { Article } from './articles.ts';
 import { isoWithOffset } from './dates.ts';
+import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from './preview-image.ts';
+import { absoluteUrl, previewPath } from './urls.ts';
 
 /**
  * The tags link previews are built from: Open Graph (Facebook, WhatsApp, LinkedIn, Telegram…),
@@ -27,6 +29,34 @@ export interface PageMeta {
   readonly url: string;
   readonly lang: string;
   readonly image: PreviewImage;
+}
+
+export interface SitePage {
+  readonly site: { readonly name: string; readonly description: string; readonly lang: string; readonly url: string; readonly base: string };
+  /** The page's own title, without the site name; none for the site's front page. */
+  readonly title?: string | undefined;
+  readonly description: string;
+  /** Absolute URL of the page. */
+  readonly url: string;
+}
+
+/** The tags of a page of the site's own (lists, archive, search): the site's preview picture. */
+export function sitePageMetaTags(page: SitePage): MetaTag[] {
+  const { site } = page;
+  return pageMetaTags({
+    siteName: site.name,
+    title: page.title ? `${page.title} — ${site.name}` : site.name,
+    description: page.description,
+    url: page.url,
+    lang: site.lang,
+    image: {
+      url: absoluteUrl(site, previewPath(site, 'site')),
+      width: PREVIEW_WIDTH,
+      height: PREVIEW_HEIGHT,
+      type: 'image/jpeg',
+      alt: `${site.name}: ${site.description}`,
+    },
+  });
 }
 
 /** Tags every page has: what it is, where it lives, and the picture its link unfolds into. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleMetaTags, openGraphLocale, pageMetaTags, type PageMeta } from '../../src/lib/meta.ts';
+import { articleMetaTags, openGraphLocale, pageMetaTags, sitePageMetaTags, type PageMeta } from '../../src/lib/meta.ts';
 import { anArticle } from '../support/article.ts';
 
 const page: PageMeta = {
@@ -47,6 +47,15 @@ describe('link-preview tags', () => {
       'property article:tag=gaza',
       'property article:tag=ceasefire',
     ]);
+  });
+
+  it("give the site's own pages the site's preview picture, and the site name in their title", () => {
+    const site = { name: 'Dateline', description: 'News.', lang: 'en', url: 'https://example.github.io', base: '/dateline/' };
+    const archive = asRecord(sitePageMetaTags({ site, title: 'Archive', description: 'All months.', url: 'https://example.github.io/dateline/archive/' }));
+    expect(archive).toContain('property og:title=Archive — Dateline');
+    expect(archive).toContain('property og:image=https://example.github.io/dateline/previews/site.jpg');
+    expect(archive).toContain('property og:image:alt=Dateline: News.');
+    expect(asRecord(sitePageMetaTags({ site, description: 'News.', url: 'https://example.github.io/dateline/' }))).toContain('property og:title=Dateline');
   });
 
   it('write locales as Open Graph wants them', () => {
