@@ -2,26 +2,24 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Session } from '../support/browser.ts';
-import { buildSite, previewSite, projectRoot, removeSite, type BuiltSite, type PreviewServer } from '../support/site.ts';
+import { projectRoot, serveContent, type PreviewServer, type ServedSite } from '../support/site.ts';
 
 /** axe-core in Chromium on every kind of page, in light and dark: no WCAG 2.1 A or AA violation. */
 const PAGES = ['/', '/articles/hamas-withdraws-ceasefire-talks/', '/articles/hamas-ceasefire-talks-ar/', '/articles/gaza-hostages-in-figures/', '/sections/world/', '/tags/gaza/', '/archive/', '/archive/2024/07/', '/search/', '/404.html'];
 
-let site: BuiltSite;
+let served: ServedSite;
 let server: PreviewServer;
 let session: Session;
 
 beforeAll(async () => {
-  site = await buildSite({ content: join(projectRoot, 'content') });
-  if (site.exitCode !== 0) throw new Error(`site build failed:\n${site.output}`);
-  server = await previewSite(site);
+  served = await serveContent(join(projectRoot, 'content'));
+  ({ server } = served);
   session = await openBrowser();
 });
 
 afterAll(async () => {
   await session?.close();
-  await server?.stop();
-  await removeSite(site);
+  await served?.stop();
 });
 
 describe('accessibility', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Session } from '../support/browser.ts';
-import { buildSite, previewSite, projectRoot, removeSite, type BuiltSite, type PreviewServer } from '../support/site.ts';
+import { projectRoot, serveContent, type PreviewServer, type ServedSite } from '../support/site.ts';
 
 /**
  * A reader's visit to the site built from the repository's own content/, served on 127.0.0.1 and
@@ -12,22 +12,20 @@ import { buildSite, previewSite, projectRoot, removeSite, type BuiltSite, type P
 const screenshots = join(projectRoot, 'test-results', 'screenshots');
 const SEED_PATH = '/articles/hamas-withdraws-ceasefire-talks/';
 
-let site: BuiltSite;
+let served: ServedSite;
 let server: PreviewServer;
 let session: Session;
 
 beforeAll(async () => {
-  site = await buildSite({ content: join(projectRoot, 'content') });
-  if (site.exitCode !== 0) throw new Error(`site build failed:\n${site.output}`);
-  server = await previewSite(site);
+  served = await serveContent(join(projectRoot, 'content'));
+  ({ server } = served);
   session = await openBrowser();
   await mkdir(screenshots, { recursive: true });
 });
 
 afterAll(async () => {
   await session?.close();
-  await server?.stop();
-  await removeSite(site);
+  await served?.stop();
 });
 
 async function visit(path: string): Promise<Page> {

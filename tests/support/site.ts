@@ -137,3 +137,27 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+export interface ServedSite {
+  readonly site: BuiltSite;
+  readonly server: PreviewServer;
+  stop(): Promise<void>;
+}
+
+/** Builds a content tree and serves it on 127.0.0.1, failing loudly if the build fails. */
+export async function serveContent(content: string): Promise<ServedSite> {
+  const site = await buildSite({ content });
+  if (site.exitCode !== 0) {
+    await removeSite(site);
+    throw new Error(`site build failed:\n${site.output}`);
+  }
+  const server = await previewSite(site);
+  return {
+    site,
+    server,
+    stop: async () => {
+      await server.stop();
+      await removeSite(site);
+    },
+  };
+}
