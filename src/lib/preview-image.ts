@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { escape } from 'html-escaper';
-import sharp, { type CreateText, type OverlayOptions, type Sharp } from 'sharp';
+import sharp, { type CreateText, type OverlayOptions } from 'sharp';
 import type { TextDirection } from './i18n.ts';
 
 /**
@@ -16,7 +16,7 @@ export const PREVIEW_WIDTH = 1200;
 export const PREVIEW_HEIGHT = 630;
 export const PREVIEW_MAX_BYTES = 300 * 1024;
 /** Part of every cache key: bump it when the card's design changes. */
-const DESIGN_VERSION = 1;
+const DESIGN_VERSION = 2;
 
 export interface PreviewCard {
   readonly headline: string;
@@ -49,25 +49,41 @@ export async function renderPreview(card: PreviewCard): Promise<Buffer> {
   const headlineFont = rtl || /[\u0600-\u06FF]/.test(card.headline) ? FONTS.arabic : FONTS.serif;
   const kickerFont = rtl ? FONTS.arabic : FONTS.sans;
 
-  const siteName = await text(card.siteName, FONTS.serif, 40, COLOURS.text);
-  const kicker = await text(card.kicker, kickerFont, 30, COLOURS.accent);
-  const headline = await fitHeadline(card.headline, headlineFont);
+  const [siteName, kicker, headline] = await Promise.all([
+    text(card.siteName, FONTS.serif, 40, COLOURS.text),
+    text(card.kicker, kickerFont, 30, COLOURS.accent),
+    fitHeadline(card.headline, headlineFont),
+  ]);
   const x = (width: number) => (rtl ? PREVIEW_WIDTH - MARGIN - width : MARGIN);
+  // Text layers stay raw pixels from Pango to the composite: no PNG round trips.
+  const layer = ({ data, info }: RawImage, left: number, top: number): OverlayOptions => ({
+    input: data,
+    raw: { width: info.width, height: info.height, channels: info.channels },
+    left,
+    top,
+  });
 
   const layers: OverlayOptions[] = [
-    { input: siteName.data, left: MARGIN, top: 56 },
-    { input: kicker.data, left: x(kicker.info.width), top: HEADLINE_BOX.top - kicker.info.height - 18 },
-    { input: headline.data, left: x(headline.info.width), top: HEADLINE_BOX.top },
+    layer(siteName, MARGIN, 56),
+    layer(kicker, x(kicker.info.width), HEADLINE_BOX.top - kicker.info.height - 18),
+    layer(headline, x(headline.info.width), HEADLINE_BOX.top),
     { input: Buffer.from(rule()), left: 0, top: PREVIEW_HEIGHT - 14 },
   ];
   const base = card.background
-    ? sharp(card.background)
+    ? await sharp(card.background)
         .resize(PREVIEW_WIDTH, PREVIEW_HEIGHT, { fit: 'cover', position: sharp.strategy.attention })
         .composite([{ input: Buffer.from(shade()) }])
+        .raw()
+        .toBuffer({ resolveWithObject: true })
+    : undefined;
+  const canvas = base
+    ? sharp(base.data, { raw: { width: base.info.width, height: base.info.height, channels: base.info.channels } })
     : sharp({ create: { width: PREVIEW_WIDTH, height: PREVIEW_HEIGHT, channels: 3, background: COLOURS.paper } });
-  const flat = await base.png().toBuffer();
-  return encodeWithinBudget(sharp(flat).composite(layers));
+  const composed = await canvas.composite(layers).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return encodeWithinBudget(composed);
 }
+
+type RawImage = { data: Buffer; info: { width: number; height: number; channels: 1 | 2 | 3 | 4 } };
 
 /** The cached card if its hash is known, else a new one, written to the cache for next time. */
 export async function cachedPreview(card: PreviewCard, cacheDir: string): Promise<Buffer> {
@@ -92,17 +108,17 @@ export async function previewKey(card: PreviewCard): Promise<string> {
   return hash.digest('hex').slice(0, 32);
 }
 
-async function fitHeadline(headline: string, face: Face) {
+async function fitHeadline(headline: string, face: Face): Promise<RawImage> {
   for (const size of HEADLINE_SIZES) {
     const rendered = await text(headline, face, size, COLOURS.text);
     if (rendered.info.height <= HEADLINE_BOX.height) return rendered;
   }
   // The longest headlines the format allows: the smallest size, cut to the box by sharp itself.
-  return sharp({ text: { ...textOptions(headline, face, 30, COLOURS.text), height: HEADLINE_BOX.height } }).png().toBuffer({ resolveWithObject: true });
+  return sharp({ text: { ...textOptions(headline, face, 30, COLOURS.text), height: HEADLINE_BOX.height } }).raw().toBuffer({ resolveWithObject: true });
 }
 
-function text(value: string, face: Face, size: number, colour: string) {
-  return sharp({ text: textOptions(value, face, size, colour) }).png().toBuffer({ resolveWithObject: true });
+function text(value: string, face: Face, size: number, colour: string): Promise<RawImage> {
+  return sharp({ text: textOptions(value, face, size, colour) }).raw().toBuffer({ resolveWithObject: true });
 }
 
 function textOptions(value: string, face: Face, size: number, colour: string): CreateText {
@@ -130,12 +146,16 @@ function rule(): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${PREVIEW_WIDTH}" height="14"><rect width="100%" height="100%" fill="${COLOURS.accent}"/></svg>`;
 }
 
-/** JPEG at the best quality that stays within the weight limit. */
-async function encodeWithinBudget(image: Sharp): Promise<Buffer> {
-  const flat = await image.png().toBuffer();
-  for (const quality of [82, 72, 62, 50]) {
-    const jpeg = await sharp(flat).jpeg({ quality, mozjpeg: true }).toBuffer();
-    if (jpeg.byteLength <= PREVIEW_MAX_BYTES) return jpeg;
+/**
+ * JPEG at the best quality that stays within the weight limit. Plain libjpeg-turbo with optimised
+ * Huffman tables: mozjpeg saves a few kilobytes but costs seven times the time (45 ms against 7 here).
+ */
+async function encodeWithinBudget({ data, info }: RawImage): Promise<Buffer> {
+  const raw = { width: info.width, height: info.height, channels: info.channels };
+  let jpeg = Buffer.alloc(0);
+  for (const quality of [82, 72, 62, 50, 40]) {
+    jpeg = await sharp(data, { raw }).jpeg({ quality, optimiseCoding: true }).toBuffer();
+    if (jpeg.byteLength <= PREVIEW_MAX_BYTES) break;
   }
-  return sharp(flat).jpeg({ quality: 40, mozjpeg: true }).toBuffer();
+  return jpeg;
 }
