@@ -9,6 +9,9 @@ export default defineConfig({
   site: siteConfig.url,
   base: siteConfig.base,
   output: 'static',
+  // Everything kept between builds lives under .cache/ (see src/lib/cache.ts): Astro's content store
+  // and optimised images too, per project, so that copies sharing node_modules never share a cache.
+  cacheDir: './.cache/astro',
   integrations: [searchIndex()],
   trailingSlash: 'always',
   // Stylesheets stay files: the Content Security Policy allows no inline style.

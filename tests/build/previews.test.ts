@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +38,11 @@ describe('the preview image cache', () => {
     const added = [...third.keys()].filter((name) => !first.has(name));
     expect(added).toHaveLength(1);
     for (const [name, mtime] of first) expect(third.get(name), name).toBe(mtime);
+  });
+
+  it("keeps Astro's own cache under .cache/ too, never in the shared node_modules", () => {
+    expect(existsSync(join(dir, '.cache', 'astro', 'data-store.json'))).toBe(true);
+    expect(existsSync(join(dir, '.cache', 'astro', 'assets'))).toBe(true);
   });
 
   it('gives the same images with the cache emptied', async () => {
