@@ -1,0 +1,201 @@
+/**
+ * `npm run bench -- --articles N`: build speed and memory at scale. Generates N realistic articles
+ * (seeded, so every run builds the same archive) into a temporary folder, then builds them with
+ * Dateline and with a plain Astro 7 site (default Markdown processor) in the same run, and prints wall
+ * time, peak memory (RSS of the largest process), pages per second, milliseconds per preview image
+ * and output bytes, as a table and as JSON. It never touches content/, dist/ or .cache/ of the project.
+ */
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { stringify } from 'yaml';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '2024' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const count = Number(values.articles);
+const root = resolve(import.meta.dirname, '..');
+const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const work = await mkdtemp(join(tmpdir(), 'dateline-bench-'));
+
+// ---- A seeded archive -------------------------------------------------------------------------
+// pure-rand 8 generators advance in place: one seeded generator, one reproducible sequence.
+const random = xoroshiro128plus(Number(values.seed));
+const int = (min: number, max: number) => uniformInt(random, min, max);
+const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;
+
+const WORDS = 'talks ceasefire ministry officials said according health people city government week report aid border forces agreement council minister statement residents hospital families workers election market prices water power schools roads negotiators mediators delegation proposal sources'.split(' ');
+const CITIES = ['GAZA', 'JERUSALEM', 'CAIRO', 'DOHA', 'BEIRUT', 'AMMAN', 'RAMALLAH', 'DAMASCUS', 'RIYADH', 'ISTANBUL', 'LONDON', 'WASHINGTON'];
+const SECTIONS = ['World', 'Politics', 'Business', 'Health', 'Culture', 'Science'];
+const TAGS = Array.from({ length: 30 }, (_, index) => `topic-${index + 1}`);
+
+function sentence(): string {
+  const words = Array.from({ length: int(8, 22) }, () => pick(WORDS));
+  const text = words.join(' ');
+  return `${text[0]?.toUpperCase()}${text.slice(1)}.`;
+}
+
+function paragraph(): string {
+  return Array.from({ length: int(2, 5) }, sentence).join(' ');
+}
+
+function body(words: number): string {
+  const blocks: string[] = [];
+  let written = 0;
+  while (written < words) {
+    const kind = int(0, 11);
+    if (kind === 0) blocks.push(`## ${sentence().slice(0, -1)}`);
+    else if (kind === 1) blocks.push(Array.from({ length: int(3, 5) }, () => `- ${sentence()}`).join('\n'));
+    else if (kind === 2) blocks.push(`| Figure | Number |\n| --- | ---: |\n${Array.from({ length: int(2, 4) }, () => `| ${pick(WORDS)} | ${int(1, 50_000)} |`).join('\n')}`);
+    else if (kind === 3) blocks.push(`> ${sentence()} ${sentence()}`);
+    else if (kind === 4) blocks.push(`<figure><blockquote><p>${sentence()}</p></blockquote><figcaption>— <cite>${pick(WORDS)}</cite></figcaption></figure>`);
+    else blocks.push(`${paragraph()} See [the ${pick(WORDS)} report](https://example.org/${pick(WORDS)}/${int(1, 9999)}).`);
+    written = blocks.join(' ').split(/\s+/).length;
+  }
+  return blocks.join('\n\n');
+}
+
+function article(index: number) {
+  const date = new Date(Date.UTC(2015, 0, 1) + int(0, 10 * 365 * 24 * 60) * 60_000);
+  const sources = Array.from({ length: int(1, 4) }, () => (int(0, 1) ? sentence().slice(0, 40) : { name: sentence().slice(0, 40), url: `https://example.org/source/${int(1, 99_999)}` }));
+  const fields = {
+    title: `${sentence().slice(0, int(40, 100))} (${index})`,
+    dateline: pick(CITIES),
+    date: date.toISOString().replace('.000Z', 'Z'),
+    summary: sentence(),
+    section: pick(SECTIONS),
+    tags: [...new Set(Array.from({ length: int(0, 4) }, () => pick(TAGS)))],
+    sources,
+  };
+  return { path: `${date.getUTCFullYear()}/${String(date.getUTCMonth() + 1).padStart(2, '0')}/story-${index}.md`, text: `---\n${stringify(fields)}---\n\n${body(int(400, 1200))}\n` };
+}
+
+async function writeArchive(content: string): Promise<void> {
+  for (let index = 0; index < count; index++) {
+    const { path, text } = article(index);
+    await mkdir(join(content, path, '..'), { recursive: true });
+    await writeFile(join(content, path), text);
+  }
+}
+
+// ---- The two sites ----------------------------------------------------------------------------
+async function datelineSite(dir: string): Promise<void> {
+  for (const entry of ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+    await cp(join(root, entry), join(dir, entry), { recursive: true });
+  }
+  await symlink(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  await writeArchive(join(dir, 'content'));
+}
+
+/** Astro 7 as it comes: glob loader, default Markdown processor (no sanitizing), one page per article. */
+async function baselineSite(dir: string, content: string): Promise<void> {
+  await mkdir(join(dir, 'src', 'pages', 'articles'), { recursive: true });
+  await symlink(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'baseline', type: 'module', private: true }));
+  await writeFile(join(dir, 'astro.config.mjs'), `export default { output: 'static', cacheDir: './.cache/astro' };\n`);
+  await writeFile(
+    join(dir, 'src', 'content.config.ts'),
+    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { articles: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(content)} }) }) };\n`,
+  );
+  await writeFile(
+    join(dir, 'src', 'pages', 'articles', '[...id].astro'),
+    `---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n  return (await getCollection('articles')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));\n}\nconst { entry } = Astro.props;\nconst { Content } = await render(entry);\n---\n<html lang="en"><head><meta charset="utf-8"><title>{entry.data.title}</title></head><body><h1>{entry.data.title}</h1><Content /></body></html>\n`,
+  );
+}
+
+// ---- Measuring --------------------------------------------------------------------------------
+interface Measure {
+  site: string;
+  scenario: string;
+  seconds: number;
+  peakMiB: number;
+  pagesPerSecond: number;
+  outputMiB: number;
+  ok: boolean;
+}
+
+async function filesUnder(dir: string): Promise<{ count: number; html: number; bytes: number }> {
+  let files = 0;
+  let html = 0;
+  let bytes = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])) {
+    if (!entry.isFile()) continue;
+    files++;
+    if (entry.name.endsWith('.html')) html++;
+    bytes += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return { count: files, html, bytes };
+}
+
+async function build(site: string, dir: string, scenario: string): Promise<Measure> {
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, astro, 'build'], {
+    cwd: dir,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CI: 'true' },
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  const [seconds = 0, peakKiB = 0] = (run.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+  const output = await filesUnder(join(dir, 'dist'));
+  const measure = {
+    site,
+    scenario,
+    seconds,
+    peakMiB: Math.round(peakKiB / 1024),
+    pagesPerSecond: Math.round(output.html / Math.max(seconds, 0.001)),
+    outputMiB: Math.round((output.bytes / 1024 / 1024) * 10) / 10,
+    ok: run.status === 0,
+  };
+  if (!measure.ok) process.stderr.write(`${site} ${scenario} failed:\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}\n`);
+  process.stderr.write(`${site.padEnd(9)} ${scenario.padEnd(28)} ${seconds.toFixed(1)} s\n`);
+  return measure;
+}
+
+const editOne = async (content: string) => {
+  const [first] = (await readdir(content, { recursive: true })).filter((name) => String(name).endsWith('.md')).sort();
+  const file = join(content, String(first));
+  await writeFile(file, `${await readFile(file, 'utf8')}\nAn added paragraph, as an editor's correction would add.\n`);
+};
+
+const ours = join(work, 'dateline');
+const baseline = join(work, 'baseline');
+await datelineSite(ours);
+await baselineSite(baseline, join(ours, 'content'));
+process.stderr.write(`${count} articles in ${join(ours, 'content')}\n`);
+
+const results: Measure[] = [];
+const clean = (dir: string, ...paths: string[]) => Promise.all(paths.map((path) => rm(join(dir, path), { recursive: true, force: true })));
+
+await clean(baseline, 'dist', '.cache', '.astro');
+results.push(await build('baseline', baseline, 'cold'));
+await clean(ours, 'dist', '.cache', '.astro');
+results.push(await build('dateline', ours, 'fully cold'));
+await clean(ours, 'dist', '.cache/astro', '.astro');
+results.push(await build('dateline', ours, 'cold, previews kept'));
+await editOne(join(ours, 'content'));
+results.push(await build('dateline', ours, 'warm, one article edited'));
+results.push(await build('baseline', baseline, 'warm, one article edited'));
+await writeFile(join(ours, 'content', 'added.md'), article(count).text);
+results.push(await build('dateline', ours, 'warm, one article added'));
+
+const seconds = (site: string, scenario: string) => results.find((entry) => entry.site === site && entry.scenario === scenario)?.seconds ?? Number.NaN;
+const summary = {
+  articles: count,
+  msPerPreviewImage: Math.round(((seconds('dateline', 'fully cold') - seconds('dateline', 'cold, previews kept')) / count) * 1000 * 10) / 10,
+  coldWithPreviewsVsBaseline: Math.round((seconds('dateline', 'cold, previews kept') / seconds('baseline', 'cold')) * 100) / 100,
+  fullyColdVsBaseline: Math.round((seconds('dateline', 'fully cold') / seconds('baseline', 'cold')) * 100) / 100,
+  warmEditVsColdWithPreviews: Math.round((seconds('dateline', 'warm, one article edited') / seconds('dateline', 'cold, previews kept')) * 100) / 100,
+};
+console.table(results);
+console.table([summary]);
+console.log(JSON.stringify({ results, summary }, null, 2));
+if (!values.keep) await rm(work, { recursive: true, force: true });
+else process.stderr.write(`Kept ${work}\n`);
+process.exitCode = results.every((entry) => entry.ok) ? 0 : 1;
