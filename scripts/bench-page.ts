@@ -6,11 +6,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { freePort, waitForHttp } from './local-server.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -26,7 +26,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const port = await freePort();
 const server = spawn(process.execPath, [astro, 'preview', '--host', '127.0.0.1', '--port', String(port), '--force'], { cwd: root, env, stdio: 'ignore' });
 const origin = `http://127.0.0.1:${port}`;
-await waitFor(origin);
+await waitForHttp(origin, 30_000);
 
 const brotli = (text: string | Buffer) => brotliCompressSync(text).byteLength;
 const rows = [];
@@ -77,26 +77,3 @@ console.table(rows);
 console.log(JSON.stringify({ budget: BUDGET, pages: rows, misses }, null, 2));
 console.log(misses.length === 0 ? '✓ Every page is within budget.' : `✗ ${misses.length} budget misses:\n${misses.join('\n')}`);
 process.exitCode = misses.length === 0 ? 0 : 1;
-
-async function waitFor(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error(`astro preview did not answer on ${url}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}

@@ -1,17 +1,18 @@
 import type { Article } from './lib/articles.ts';
 import { renderFeed } from './lib/feeds.ts';
 import { absoluteUrl, articlePath, feedPath, sectionPath, sitePath } from './lib/urls.ts';
-import { articleBodies } from './article-html.ts';
+import { articleBody } from './article-html.ts';
 import { siteConfig } from './site.config.ts';
 
 /** The site's feeds and each section's: the newest `feedSize` articles in full. */
 export async function feedFor(articles: readonly Article[], format: 'rss' | 'atom', section?: { slug: string; name: string }): Promise<string> {
-  const bodies = await articleBodies();
-  const items = articles.slice(0, siteConfig.feedSize).map((article) => ({
-    article,
-    url: absoluteUrl(siteConfig, articlePath(siteConfig, article.slug)),
-    html: bodies.get(article.slug) ?? '',
-  }));
+  const items = await Promise.all(
+    articles.slice(0, siteConfig.feedSize).map(async (article) => ({
+      article,
+      url: absoluteUrl(siteConfig, articlePath(siteConfig, article.slug)),
+      html: await articleBody(article.slug),
+    })),
+  );
   return renderFeed({
     title: section ? `${siteConfig.name} — ${section.name}` : siteConfig.name,
     description: siteConfig.description,

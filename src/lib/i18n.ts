@@ -43,7 +43,6 @@ export interface InterfaceText {
   readonly resultsFor: string;
   readonly notFound: string;
   readonly notFoundText: string;
-  readonly feed: string;
   readonly darkTheme: string;
   readonly printedFrom: string;
   readonly editArticle: string;
@@ -88,7 +87,6 @@ const english: InterfaceText = {
   resultsFor: 'Results for “{query}”: {count}',
   notFound: 'Page not found',
   notFoundText: 'There is no page at this address. Search for it, or read the latest news.',
-  feed: 'RSS feed',
   darkTheme: 'Dark theme',
   printedFrom: 'Printed from',
   editArticle: 'Edit this article',
@@ -133,7 +131,6 @@ const arabic: InterfaceText = {
   resultsFor: 'نتائج البحث عن «{query}»: {count}',
   notFound: 'الصفحة غير موجودة',
   notFoundText: 'لا توجد صفحة بهذا العنوان. ابحث عنها أو اقرأ آخر الأخبار.',
-  feed: 'موجز RSS',
   darkTheme: 'الوضع الداكن',
   printedFrom: 'طُبع من',
   editArticle: 'حرّر هذا المقال',

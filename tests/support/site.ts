@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, waitForHttp } from '../../scripts/local-server.ts';
 
 /**
  * Builds the real site (our src/, config and public/) around a content tree of the tests' choosing,
@@ -103,18 +103,11 @@ async function serve(command: 'preview' | 'dev', dir: string): Promise<PreviewSe
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(url)).status === 200) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) {
-      child.kill();
-      throw new Error(`astro ${command} did not answer on ${url} within 60 s`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  try {
+    await waitForHttp(url, 60_000);
+  } catch (error) {
+    child.kill();
+    throw new Error(`astro ${command}: ${error instanceof Error ? error.message : String(error)}`);
   }
   return {
     url,
@@ -127,16 +120,6 @@ async function serve(command: 'preview' | 'dev', dir: string): Promise<PreviewSe
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 export interface ServedSite {
   readonly site: BuiltSite;
