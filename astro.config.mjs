@@ -2,7 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { SYNTAX_HIGHLIGHT, markdownOptions } from './src/lib/markdown.ts';
-import { searchIndex } from './src/search-index.ts';
+import { buildOutputs } from './src/build-outputs.ts';
 import { siteConfig } from './src/site.config.ts';
 
 export default defineConfig({
@@ -12,12 +12,15 @@ export default defineConfig({
   // Everything kept between builds lives under .cache/ (see src/lib/cache.ts): Astro's content store
   // and optimised images too, per project, so that copies sharing node_modules never share a cache.
   cacheDir: './.cache/astro',
-  integrations: [searchIndex()],
+  integrations: [buildOutputs()],
   trailingSlash: 'always',
   // Stylesheets stay files: the Content Security Policy allows no inline style.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Readers' browsers must never reach another host, so Astro's dev toolbar and telemetry stay off.
   devToolbar: { enabled: false },
+  // Pages whose content and code are unchanged since the last build are copied from .cache/astro/
+  // instead of rendered (their keys: src/lib/page-keys.ts).
+  experimental: { incrementalBuild: true },
   markdown: {
     processor: unified(markdownOptions),
     syntaxHighlight: SYNTAX_HIGHLIGHT,

@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatCheckSummary, summariseCheck } from '../src/lib/check-report.ts';
-import { CONTENT_DIR, articleRules, checkContent } from '../src/lib/content.ts';
+import { CONTENT_DIR } from '../src/lib/article-job.ts';
+import { checkContent } from '../src/lib/content.ts';
+import { createProgress, wantsProgress } from '../src/lib/progress.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const { values } = parseArgs({
@@ -23,20 +25,12 @@ if (!existsSync(resolve(root, CONTENT_DIR))) {
 }
 
 // A progress line only where a person watches a terminal; CI logs and --json stay clean.
-const showProgress = process.stderr.isTTY && !process.env['CI'] && !values.json;
-let lastDrawn = 0;
-const onProgress = (done: number, total: number) => {
-  const now = Date.now();
-  if (!showProgress || total < 400 || (now - lastDrawn < 100 && done < total)) return;
-  lastDrawn = now;
-  process.stderr.write(`\rChecking… ${Math.round((done / total) * 100)}%`);
-  if (done === total) process.stderr.write('\r\x1b[K');
-};
-
 const report = await checkContent({
   root,
-  rules: articleRules(siteConfig, root, new Date()),
-  onProgress,
+  site: siteConfig,
+  now: new Date(),
+  mode: 'parse',
+  onProgress: wantsProgress(process.stderr, process.env) && !values.json ? createProgress(process.stderr, 'Checking') : undefined,
 });
 const summary = summariseCheck(report, siteConfig.timeZone);
 process.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatCheckSummary(summary, siteConfig.timeZone)}\n`);

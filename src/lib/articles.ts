@@ -97,6 +97,9 @@ export function contentFileKind(path: string): ContentFileKind {
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
 
 
+/** One strict decoder for every file: building one per file cost more than the decoding. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export function checkArticleFile(file: string, bytes: Uint8Array, rules: ArticleRules): ArticleCheck {
   const problem = (field: string, found: string, expected: string, line?: number): ArticleCheck => ({
     ok: false,
@@ -108,7 +111,7 @@ export function checkArticleFile(file: string, bytes: Uint8Array, rules: Article
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     const line = lineOfFirstInvalidByte(bytes);
     return problem('file', 'bytes that are not UTF-8 text', 'a file saved as UTF-8 (re-save it as "UTF-8" in the editor)', line);
@@ -223,7 +226,7 @@ function resolveImage(articleFile: string, src: string, rules: ArticleRules): Im
 }
 
 /** Two articles with one slug would publish at one URL: every file of a clash is named. */
-export function slugClashes(articles: readonly CheckedArticle[]): Problem[] {
+export function slugClashes(articles: readonly Pick<CheckedArticle, 'slug' | 'file' | 'slugLine'>[]): Problem[] {
   const bySlug = Map.groupBy(articles, (article) => article.slug);
   const problems: Problem[] = [];
   for (const [slug, group] of bySlug) {

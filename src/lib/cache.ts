@@ -1,13 +1,24 @@
-import { join } from 'node:path';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 /**
  * Everything a build keeps for the next one lives under `.cache/` at the project root (git-ignored,
- * kept between runs by the deploy workflow): `previews/` for link-preview pictures, and `astro/` for
- * Astro's content store and optimised images (astro.config.mjs sets `cacheDir`). Deleting any folder
- * in it is always safe: it only means "render that again".
+ * kept between runs by the deploy workflow): `html/` for rendered article bodies, `previews/` for
+ * link-preview pictures, both named by a hash of what they hold; `build/` for what one step of a
+ * build hands the next; and `astro/` for Astro's content store, optimised images and incremental
+ * build. Deleting any folder in it is always safe: it only means "render that again".
  */
 export const CACHE_DIR = '.cache';
 
-export function cacheFolder(root: string, name: 'previews'): string {
+export function cacheFolder(root: string, name: 'build' | 'html' | 'previews' | 'search'): string {
   return join(root, CACHE_DIR, name);
+}
+
+/** Written under a temporary name first, so that a parallel or interrupted build never leaves half a file. */
+export async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const partial = `${path}.${process.pid}-${threadId}.partial`;
+  await writeFile(partial, data);
+  await rename(partial, path);
 }

@@ -1,5 +1,6 @@
 import type { CheckedArticle } from './articles.ts';
-import { CONTENT_DIR, type ContentReport } from './content.ts';
+import { CONTENT_DIR } from './article-job.ts';
+import type { ContentReport } from './content.ts';
 import { formatArticleDate, isoWithOffset } from './dates.ts';
 import { interfaceText } from './i18n.ts';
 import { count, formatProblem, sortProblems, type Problem } from './problems.ts';

@@ -57,7 +57,7 @@ function buildFeed(description: FeedDescription, asText: (text: string) => strin
       id: url,
       link: url,
       description: asText(article.summary ?? article.title),
-      content: absoluteLinks(html, url),
+      content: absoluteBody(html, url),
       date: (article.updated ?? article.date).instant,
       published: article.date.instant,
       author: article.authors.map((name) => ({ name })),
@@ -65,6 +65,20 @@ function buildFeed(description: FeedDescription, asText: (text: string) => strin
     });
   }
   return feed;
+}
+
+/**
+ * The site feed and each section's share most of their items, in RSS and in Atom: each body is
+ * made absolute once per build (the last result per page is kept, and used while the body is the same).
+ */
+const absoluteBodies = new Map<string, { html: string; absolute: string }>();
+
+function absoluteBody(html: string, pageUrl: string): string {
+  const known = absoluteBodies.get(pageUrl);
+  if (known?.html === html) return known.absolute;
+  const absolute = absoluteLinks(html, pageUrl);
+  absoluteBodies.set(pageUrl, { html, absolute });
+  return absolute;
 }
 
 /** Feed readers show an item away from its page: relative links and image sources are made absolute. */

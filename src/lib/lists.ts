@@ -62,9 +62,11 @@ export function buildSiteIndex(articles: readonly Article[], timeZone: string): 
     months: groupByMonth(newest, timeZone),
     sectionOf: (article) => group(sectionBySlug, article.section),
     tagGroup: (tag) => group(tagBySlug, tag),
+    // Only the first count + 1 can matter: the article itself is at most one of them.
     moreInSection: (article, count = 4) =>
       group(sectionBySlug, article.section)
-        .articles.filter((other) => other.slug !== article.slug)
+        .articles.slice(0, count + 1)
+        .filter((other) => other.slug !== article.slug)
         .slice(0, count),
     related: (article, count = 4) => {
       const shared = new Map<Article, number>();
@@ -79,6 +81,21 @@ export function buildSiteIndex(articles: readonly Article[], timeZone: string): 
         .map(([other]) => other);
     },
   };
+}
+
+export interface ArticleLinks {
+  readonly section: Group;
+  readonly moreInSection: readonly Article[];
+  readonly related: readonly Article[];
+}
+
+/** What an article page links to besides itself: its section, the latest in it, related articles. */
+export function articleLinks(index: SiteIndex, article: Article): ArticleLinks {
+  // Drafts and scheduled articles (on the dev server) link nowhere: they are not in the lists yet.
+  const published = article.status === 'published';
+  const moreInSection = published ? index.moreInSection(article) : [];
+  const related = published ? index.related(article).filter((other) => !moreInSection.includes(other)) : [];
+  return { section: index.sectionOf(article), moreInSection, related };
 }
 
 /** The URL part of a section or tag name; names that differ only in case or accents share a page. */

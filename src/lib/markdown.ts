@@ -12,6 +12,7 @@ import type { VFile } from 'vfile';
 import { imageReferences, type ImageReference } from './body.ts';
 import { interfaceText } from './i18n.ts';
 import { countWords } from './reading.ts';
+import { remarkTypography } from './typography.ts';
 
 /**
  * The one Markdown pipeline. `@astrojs/markdown-remark`'s unified processor runs remark-parse,
@@ -25,6 +26,8 @@ import { countWords } from './reading.ts';
 export interface RenderContext {
   readonly dateline: string;
   readonly lang: string;
+  /** Filled in by the pipeline: the text of the sanitized body, for the search index. */
+  text?: string;
   /** Filled in by the pipeline: the number of words in the sanitized body. */
   words?: number;
   /** Filled in by the pipeline: the images the body refers to. */
@@ -131,7 +134,8 @@ export const rehypeDatelineLeadIn: Plugin<[], Root> = () => (tree, file) => {
 /** Words of the sanitized body, for the reading time, and the footnotes heading in the article's language. */
 export const rehypeArticleText: Plugin<[], Root> = () => (tree, file) => {
   const context = renderContext(file);
-  context.words = countWords(toString(tree), context.lang);
+  context.text = toString(tree);
+  context.words = countWords(context.text, context.lang);
   const label = tree.children.find(
     (node): node is Element => node.type === 'element' && node.tagName === 'section',
   )?.children.find(
@@ -163,8 +167,9 @@ export const SYNTAX_HIGHLIGHT = false;
 /** Options for `unified()` from `@astrojs/markdown-remark`, used by astro.config.mjs and the tests alike. */
 export const markdownOptions: UnifiedProcessorOptions = {
   gfm: true,
-  smartypants: true,
-  remarkPlugins: [remarkBodyRules],
+  // Astro's smartypants, as fast as it can be: remarkTypography takes its place (typography.ts).
+  smartypants: false,
+  remarkPlugins: [remarkTypography, remarkBodyRules],
   // The sanitizer adds the one prefix to footnote ids; remark-rehype adding its own would double it.
   remarkRehype: { clobberPrefix: '' },
   rehypePlugins: [

@@ -4,9 +4,17 @@
  */
 const WORDS_PER_MINUTE = 220;
 
+/** Segmenters by language: making one costs more than segmenting an article with it. */
+const segmenters = new Map<string, Intl.Segmenter>();
+
 export function countWords(text: string, lang: string): number {
+  let segmenter = segmenters.get(lang);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
+    segmenters.set(lang, segmenter);
+  }
   let words = 0;
-  for (const segment of new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)) {
+  for (const segment of segmenter.segment(text)) {
     if (segment.isWordLike) words++;
   }
   return words;

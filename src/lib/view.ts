@@ -69,8 +69,25 @@ export interface ArticleSummaryView {
   readonly date: ShownDate;
 }
 
+/** Every list and every article page lists other articles: each one's entry is worked out once per site. */
+const summaries = new WeakMap<ViewSite, WeakMap<Article, ArticleSummaryView>>();
+
 /** The few facts a list entry needs: link and short date. */
 export function articleSummaryView(article: Article, site: ViewSite): ArticleSummaryView {
+  let known = summaries.get(site);
+  if (!known) {
+    known = new WeakMap();
+    summaries.set(site, known);
+  }
+  let view = known.get(article);
+  if (!view) {
+    view = summaryView(article, site);
+    known.set(article, view);
+  }
+  return view;
+}
+
+function summaryView(article: Article, site: ViewSite): ArticleSummaryView {
   const text = interfaceText(article.lang);
   return {
     path: articlePath(site, article.slug),

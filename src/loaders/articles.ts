@@ -2,10 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { CONTENT_DIR, readArticleBody, type RenderedBody } from '../lib/article-job.ts';
 import type { Article } from '../lib/articles.ts';
-import { CONTENT_DIR, articleRules, checkContent, type RenderedArticle } from '../lib/content.ts';
+import { writeBuildManifest } from '../lib/build-manifest.ts';
+import { checkContent } from '../lib/content.ts';
 import { isoWithOffset } from '../lib/dates.ts';
 import { count, formatProblemReport, type Problem } from '../lib/problems.ts';
+import { createProgress, wantsProgress } from '../lib/progress.ts';
 import { siteConfig } from '../site.config.ts';
 
 /**
@@ -13,7 +16,19 @@ import { siteConfig } from '../site.config.ts';
  * content/, fails the build with every problem at once, and stores the public articles. The dev
  * server (`npm run dev`) also stores drafts and scheduled articles, which pages mark with a banner;
  * a build never does, and names them in its log instead.
+ *
+ * The store holds each article's fields and the name of its rendered body in `.cache/html/`, not the
+ * body itself: Astro bundles the whole store into the build, and a hundred thousand bodies would not
+ * fit in one JavaScript string. Only bodies with images keep their HTML in the store, where Astro's
+ * image pipeline finds and optimises the pictures.
  */
+export interface StoredArticle extends Article {
+  /** Name of the rendered body under `.cache/html/` (see src/article-html.ts). */
+  readonly htmlKey: string;
+  /** Name of the link-preview card under `.cache/previews/` (builds only). */
+  readonly previewKey?: string | undefined;
+}
+
 export class ArticleFormatError extends Error {
   readonly hint = 'Fix each line above in the file it names; the README\'s "Writing an article" section lists every field.';
 
@@ -31,7 +46,7 @@ const watched = new WeakSet<object>();
 export function articleLoader(): Loader {
   return {
     name: 'dateline-articles',
-    schema: z.custom<Article>(),
+    schema: z.custom<StoredArticle>(),
     load: async (context) => {
       await syncArticles(context);
       const { watcher } = context;
@@ -51,9 +66,16 @@ async function syncArticles(context: LoaderContext): Promise<void> {
   const root = fileURLToPath(context.config.root);
   // Astro hands loaders a file watcher only when the dev server runs: that is the preview.
   const preview = context.watcher !== undefined;
-  // No remote image domains: the pipeline refuses remote images before Astro would fetch them.
-  const renderer = await context.config.markdown.processor.createRenderer({ image: {} });
-  const report = await checkContent({ root, rules: articleRules(siteConfig, root, new Date()), renderer });
+  const started = performance.now();
+  const report = await checkContent({
+    root,
+    site: siteConfig,
+    now: new Date(),
+    mode: 'render',
+    // The dev server draws a card when a page asks for it; a build draws them all with the bodies.
+    previews: !preview,
+    onProgress: wantsProgress(process.stderr, process.env) ? createProgress(process.stderr, 'Articles') : undefined,
+  });
 
   if (report.unread.length > 0) {
     context.logger.warn(`Not read as articles (only .md files are): ${report.unread.join(', ')}`);
@@ -70,23 +92,35 @@ async function syncArticles(context: LoaderContext): Promise<void> {
   for (const id of context.store.keys()) {
     if (!keep.has(id)) context.store.delete(id);
   }
-  for (const entry of stored) context.store.set(storeEntry(context, entry));
+  for (const entry of stored) context.store.set(await storeEntry(context, root, entry));
+  if (!preview) {
+    await writeBuildManifest(
+      root,
+      stored.map(({ article: { slug, title, summary, section, tags, lang }, htmlKey, previewKey }) => {
+        if (!previewKey) throw new Error(`${slug}: the build drew no preview card`);
+        return { slug, title, summary, section, tags, lang, htmlKey, previewKey };
+      }),
+    );
+  }
   const published = stored.filter(({ article }) => article.status === 'published').length;
-  context.logger.info(`${count(published, 'article')} published from ${count(report.files.length, 'file')} in ${CONTENT_DIR}/`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  context.logger.info(`${count(published, 'article')} published from ${count(report.files.length, 'file')} in ${CONTENT_DIR}/ (${seconds} s)`);
 }
 
-function storeEntry(context: LoaderContext, { article, html, localImagePaths }: RenderedArticle) {
-  return {
+async function storeEntry(context: LoaderContext, root: string, { article, htmlKey, previewKey, localImagePaths }: RenderedBody) {
+  const data: StoredArticle = { ...article, htmlKey, previewKey };
+  const entry = {
     id: article.slug,
-    data: article as unknown as Record<string, unknown>,
+    data: data as unknown as Record<string, unknown>,
     filePath: article.file,
-    digest: context.generateDigest(html + JSON.stringify(article)),
-    rendered: { html, metadata: { imagePaths: [...localImagePaths] } },
-    assetImports: [...localImagePaths],
+    digest: context.generateDigest(JSON.stringify(data)),
   };
+  if (localImagePaths.length === 0) return entry;
+  const { html } = await readArticleBody(root, htmlKey);
+  return { ...entry, rendered: { html, metadata: { imagePaths: [...localImagePaths] } }, assetImports: [...localImagePaths] };
 }
 
-function reportLeftOut(context: LoaderContext, rendered: readonly RenderedArticle[]): void {
+function reportLeftOut(context: LoaderContext, rendered: readonly RenderedBody[]): void {
   const drafts = rendered.filter(({ article }) => article.status === 'draft').map(({ article }) => article.file);
   const scheduled = rendered.filter(({ article }) => article.status === 'scheduled').map(({ article }) => article);
   if (drafts.length > 0) {

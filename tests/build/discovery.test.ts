@@ -252,7 +252,7 @@ describe('nothing unpublished', () => {
 describe('search and the 404 page', () => {
   it('write a search index of the article pages', () => {
     expect(existsSync(join(site.dist, 'pagefind', 'pagefind.js'))).toBe(true);
-    expect(site.output).toMatch(/Search index written for \d+ pages/);
+    expect(site.output).toMatch(/Search index written for \d+ articles/);
   });
 
   it('give the 404 page a search box and the latest articles', async () => {

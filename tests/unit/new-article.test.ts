@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkArticleFile } from '../../src/lib/articles.ts';
-import { articleRules } from '../../src/lib/content.ts';
+import { articleRules } from '../../src/lib/article-job.ts';
 import { createArticle, type NewArticleRequest } from '../../src/lib/new-article.ts';
 
 const site = { timeZone: 'Asia/Gaza', lang: 'en', defaultSection: 'News', defaultByline: 'Dateline staff' };

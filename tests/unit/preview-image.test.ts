@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,28 @@ async function measure(image: Buffer) {
   return { width, height, format, withinLimit: image.byteLength <= PREVIEW_MAX_BYTES };
 }
 
+/** The rows, from the top of the headline box down, that hold bright (text) pixels. */
+async function textRows(image: Buffer, from = 180, to = 616): Promise<number[]> {
+  const { data, info } = await sharp(image).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const rows: number[] = [];
+  for (let y = from; y < to; y++) {
+    for (let x = 0; x < info.width; x++) {
+      if ((data[y * info.width + x] ?? 0) > 200) {
+        rows.push(y);
+        break;
+      }
+    }
+  }
+  return rows;
+}
+
+/** Height of the first line of text in the headline box: its letters' size. */
+async function firstLineHeight(image: Buffer): Promise<number> {
+  const rows = await textRows(image);
+  const end = rows.findIndex((row, index) => index > 0 && row !== (rows[index - 1] ?? 0) + 1);
+  return end === -1 ? rows.length : end;
+}
+
 let folder: string;
 beforeEach(async () => {
   folder = await mkdtemp(join(tmpdir(), 'dateline-previews-'));
@@ -28,6 +51,7 @@ describe('preview images', () => {
     ['markup in the headline, drawn as text', { ...english, headline: '<b>bold</b> & </span> "quoted"' }],
     ['one word longer than a line', { ...english, headline: `</script><script>${'x'.repeat(120)}</script>`, kicker: 'K'.repeat(150) }],
     ['a lead image behind the text', { ...english, background: chart }],
+    ['a headline longer than the format allows', { ...english, headline: 'x '.repeat(400).trim() }],
   ])('are 1200×630 JPEG within 300 KB for %s', async (_, card) => {
     expect(await measure(await renderPreview(card))).toEqual({ width: 1200, height: 630, format: 'jpeg', withinLimit: true });
   });
@@ -44,6 +68,30 @@ describe('preview images', () => {
     }
     expect(right).toBeGreaterThan(100);
     expect(left).toBe(0);
+  });
+
+  it('set a headline as large as it fits, however long it looks', async () => {
+    // 79 characters, more than the largest size usually holds; but capital I is narrow, and they fit it.
+    const short = await firstLineHeight(await renderPreview({ ...english, headline: 'III III III' }));
+    const narrow = await firstLineHeight(await renderPreview({ ...english, headline: 'IIIIIIIII '.repeat(8).trim() }));
+    const wide = await firstLineHeight(await renderPreview({ ...english, headline: 'WWWWWWWWW '.repeat(8).trim() }));
+    expect(narrow).toBe(short);
+    expect(wide).toBeLessThan(short);
+  });
+
+  it('keep even the longest text inside the headline box, clear of the accent rule', async () => {
+    const image = await renderPreview({ ...english, headline: 'x '.repeat(400).trim() });
+    expect(await textRows(image, 180 + 330, 616)).toEqual([]);
+  });
+
+  it('are the same bytes every time, whatever was rendered before or alongside', async () => {
+    const cards = [english, arabic, { ...english, background: chart }, { ...english, headline: 'Another headline' }];
+    // Compared by hash: a failing comparison of whole JPEGs would have vitest diff megabytes.
+    const digest = (image: Buffer) => createHash('sha256').update(image).digest('hex');
+    const alone = [];
+    for (const card of cards) alone.push(digest(await renderPreview(card)));
+    const together = await Promise.all([...cards].reverse().map(async (card) => digest(await renderPreview(card))));
+    expect(together.reverse()).toEqual(alone);
   });
 
   it('are keyed by everything they show, the lead image bytes included', async () => {

@@ -1,6 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { articlePreview } from '../../previews.ts';
+import { articlePreview } from '../previews.ts';
+
+/** Each article's link-preview picture on the dev server (a build copies them in: src/build-outputs.ts). */
 
 export const getStaticPaths = (async () => {
   const entries = await getCollection('articles');

@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Article } from './articles.ts';
+import { cacheFolder, writeAtomically } from './cache.ts';
+
+/**
+ * What the content sync of a build hands to the end of the same build (src/build-outputs.ts): each
+ * published article with the names of its rendered body and preview card in `.cache/`, from which
+ * the preview pictures are copied into the site and the search index is built. It is written anew
+ * by every build, so deleting it is as safe as deleting any other part of `.cache/`.
+ */
+export interface PublishedArticle extends Pick<Article, 'slug' | 'title' | 'summary' | 'section' | 'tags' | 'lang'> {
+  readonly htmlKey: string;
+  readonly previewKey: string;
+}
+
+const FILE = 'published.json';
+
+export async function writeBuildManifest(root: string, published: readonly PublishedArticle[]): Promise<void> {
+  await writeAtomically(join(cacheFolder(root, 'build'), FILE), JSON.stringify(published));
+}
+
+export async function readBuildManifest(root: string): Promise<PublishedArticle[]> {
+  const path = join(cacheFolder(root, 'build'), FILE);
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as PublishedArticle[];
+  } catch (error) {
+    throw new Error(`${path} is missing or unreadable: it is written by the content sync at the start of the same build`, { cause: error });
+  }
+}

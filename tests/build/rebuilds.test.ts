@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIn, copySite, projectRoot } from '../support/site.ts';
+
+/**
+ * The build keeps rendered bodies, preview pictures and pages under .cache/ and reuses them; these
+ * tests hold the optimised paths to what a build from nothing gives. Every comparison is of whole
+ * dist/ trees, byte for byte.
+ */
+const good = join(projectRoot, 'tests', 'fixtures', 'sites', 'good');
+
+/** Every file under dist/ with a hash of its bytes. */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const dist = join(dir, 'dist');
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(relative(dist, path), createHash('sha256').update(await readFile(path)).digest('hex'));
+  }
+  return files;
+}
+
+function differences(actual: Map<string, string>, expected: Map<string, string>): string[] {
+  const names = new Set([...actual.keys(), ...expected.keys()]);
+  return [...names].filter((name) => actual.get(name) !== expected.get(name)).sort();
+}
+
+/** The search index's records, as Pagefind stores them: gzip, a marker, then JSON. */
+async function searchRecords(dir: string): Promise<{ url: string; content: string }[]> {
+  const folder = join(dir, 'dist', 'pagefind', 'fragment');
+  const records = [];
+  for (const name of await readdir(folder)) {
+    const text = gunzipSync(await readFile(join(folder, name))).toString('utf8');
+    records.push(JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string });
+  }
+  return records;
+}
+
+/** Text files of the site: pages, feeds, sitemaps, robots.txt. */
+async function textFiles(dir: string): Promise<Map<string, string>> {
+  const dist = join(dir, 'dist');
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && /\.(html|xml|txt)$/.test(entry.name)) {
+      const path = join(entry.parentPath, entry.name);
+      files.set(relative(dist, path), await readFile(path, 'utf8'));
+    }
+  }
+  return files;
+}
+
+async function build(dir: string): Promise<void> {
+  const result = await buildIn(dir);
+  expect(result.exitCode, result.output).toBe(0);
+}
+
+describe('rebuilds from .cache/', () => {
+  let dir: string;
+  let fresh: string;
+  beforeAll(async () => {
+    dir = await copySite(good);
+    fresh = await copySite(good);
+    await build(dir);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+    await rm(fresh, { recursive: true, force: true });
+  });
+
+  it('give byte-identical output with .cache/ full and with it empty', async () => {
+    const cold = await snapshot(dir);
+    await build(dir);
+    expect(differences(await snapshot(dir), cold)).toEqual([]);
+    await rm(join(dir, '.cache'), { recursive: true });
+    await build(dir);
+    expect(differences(await snapshot(dir), cold)).toEqual([]);
+  });
+
+  it("show an edited article's new text and a new preview picture, as a build from nothing does", async () => {
+    const previewBefore = await readFile(join(dir, 'dist', 'previews', 'seed-story.jpg'));
+    for (const site of [dir, fresh]) {
+      const file = join(site, 'content', '2024', '07', 'seed-story.md');
+      const text = await readFile(file, 'utf8');
+      await writeFile(file, `${text.replace('title: "Talks & truce: \\"fine\\" says official"', 'title: "Truce holds for a third day"')}\nA paragraph the editor added after the first build.\n`);
+    }
+    await build(dir);
+    const page = await readFile(join(dir, 'dist', 'articles', 'seed-story', 'index.html'), 'utf8');
+    expect(page).toContain('Truce holds for a third day');
+    expect(page).toContain('A paragraph the editor added after the first build.');
+    expect(await readFile(join(dir, 'dist', 'index.html'), 'utf8')).toContain('Truce holds for a third day');
+    expect((await readFile(join(dir, 'dist', 'previews', 'seed-story.jpg'))).equals(previewBefore)).toBe(false);
+    expect((await searchRecords(dir)).find((record) => record.url === '/articles/seed-story/')?.content).toContain('A paragraph the editor added');
+
+    await build(fresh);
+    expect(differences(await snapshot(dir), await snapshot(fresh))).toEqual([]);
+  });
+
+  it('drop a deleted article from every page, feed, sitemap and the search index', async () => {
+    const before = await textFiles(dir);
+    expect([...before.values()].some((text) => text.includes('/articles/bare-date/'))).toBe(true);
+    await rm(join(dir, 'content', 'deep', 'er', 'still', 'bare-date.md'));
+    await build(dir);
+
+    const after = await textFiles(dir);
+    expect([...after].filter(([, text]) => text.includes('bare-date')).map(([name]) => name)).toEqual([]);
+    expect(existsSync(join(dir, 'dist', 'articles', 'bare-date'))).toBe(false);
+    expect(existsSync(join(dir, 'dist', 'previews', 'bare-date.jpg'))).toBe(false);
+    const urls = (await searchRecords(dir)).map((record) => record.url);
+    expect(urls).not.toContain('/articles/bare-date/');
+    expect(urls).toContain('/articles/seed-story/');
+  });
+});
