@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkArticleFile, type Article, type ArticleRules, type CheckedArticle } from './articles.ts';
 import { imageProblems, imageReferences, parseBody, type ImageReference } from './body.ts';
 import { CACHE_DIR, cacheFolder, writeAtomically } from './cache.ts';
-import { createArticleRenderer, type RenderContext } from './markdown.ts';
+import type { RenderContext, createArticleRenderer } from './markdown.ts';
 import { articleCard, ensurePreview } from './preview-cards.ts';
 import type { Problem } from './problems.ts';
 import { readingMinutes } from './reading.ts';
@@ -128,6 +128,8 @@ export async function runArticleJob(file: string, settings: JobSettings): Promis
 
 type BodyOutcome = { ok: true; key: string; body: CachedBody } | { ok: false; problems: Problem[] };
 
+// Loaded on the first body that is not in the cache: a rebuild that finds every body there never
+// loads the Markdown pipeline (and its highlighters) into its workers at all.
 let renderer: ReturnType<typeof createArticleRenderer> | undefined;
 
 async function renderBody(article: CheckedFile, body: string, settings: JobSettings): Promise<BodyOutcome> {
@@ -143,7 +145,7 @@ async function renderBody(article: CheckedFile, body: string, settings: JobSetti
   const context: RenderContext = { dateline: article.dateline, lang: article.lang };
   let result: Awaited<ReturnType<Awaited<ReturnType<typeof createArticleRenderer>>['render']>>;
   try {
-    renderer ??= createArticleRenderer();
+    renderer ??= import('./markdown.ts').then((markdown) => markdown.createArticleRenderer());
     result = await (await renderer).render(body, {
       frontmatter: context as unknown as Record<string, unknown>,
       // Astro collects Markdown images only when it knows the file they are relative to.

@@ -1,5 +1,9 @@
 import { tz } from '@date-fns/tz';
-import { format, formatISO, isValid, parseISO, type Locale } from 'date-fns';
+import type { Locale } from 'date-fns';
+import { format } from 'date-fns/format';
+import { formatISO } from 'date-fns/formatISO';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 
 /**
  * An article's `date` or `updated`: the exact instant, and whether the editor gave a time of day.

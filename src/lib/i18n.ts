@@ -1,4 +1,7 @@
-import { ar, enGB } from 'date-fns/locale';
+// Each locale from its own module: the index loads all of them, and Node reads date-fns's
+// 200 KB package.json again for every module it loads (seconds in every worker thread).
+import { ar } from 'date-fns/locale/ar';
+import { enGB } from 'date-fns/locale/en-GB';
 import type { DateStyle } from './dates.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { Article } from './articles.ts';
 import { suggestSlug } from './slugs.ts';
 import { newestFirst } from './view.ts';
