@@ -1,20 +1,13 @@
 import { experimental_AstroContainer } from 'astro/container';
-import { getEntry, render, type CollectionEntry } from 'astro:content';
-import { readArticleBody } from './lib/article-job.ts';
+import { getEntry, render } from 'astro:content';
+import { cachedBodyHtml } from './article-body.ts';
 
 /**
- * Article bodies as HTML. The content sync renders each body once into `.cache/html/` (see
- * src/loaders/articles.ts); pages and feeds read it from there. A body with images is the exception:
- * Astro resolves its pictures to optimised files when it renders the entry, so the page renders it
- * with <Content /> and the feeds through Astro's container, which gives the same HTML.
+ * Article bodies for the feeds: read from the cache like the page's (src/article-body.ts), and a body
+ * with images rendered through Astro's container, which gives the HTML <Content /> gives on the page.
+ * Kept apart from the page's module: the container brings in the build's random key, which would
+ * make every article page look changed to the incremental build.
  */
-const root = process.cwd();
-
-/** The body from the cache, or undefined when Astro must render it because it has images. */
-export async function cachedBodyHtml(entry: CollectionEntry<'articles'>): Promise<string | undefined> {
-  return entry.rendered ? undefined : (await readArticleBody(root, entry.data.htmlKey)).html;
-}
-
 let container: Promise<experimental_AstroContainer> | undefined;
 const bodies = new Map<string, Promise<string>>();
 

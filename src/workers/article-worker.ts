@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { runArticleJob, type JobSettings } from '../lib/article-job.ts';
 
 /**
- * The worker-thread entry of the article pool (src/lib/article-pool.ts). Each worker draws one
+ * The worker-process entry of the article pool (src/lib/article-pool.ts). Each worker draws one
  * preview card at a time: the pool already has one worker per core, so libvips needs no threads of
  * its own.
  */
