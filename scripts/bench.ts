@@ -164,7 +164,7 @@ async function build(site: string, dir: string, scenario: string): Promise<Measu
     peakMiB: Math.round(peakKiB / 1024),
     pagesPerSecond: Math.round(output.html / Math.max(seconds, 0.001)),
     outputMiB: Math.round((output.bytes / 1024 / 1024) * 10) / 10,
-    pagesRendered: run.stdout.split('\n').filter((line) => /[├└]─ /.test(line) && !line.includes('(restored)')).length,
+    pagesRendered: run.stdout.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((line) => /[├└]─ /.test(line) && !line.includes('(restored)')).length,
     ok: run.status === 0,
   };
   if (!measure.ok) process.stderr.write(`${site} ${scenario} failed:\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}\n`);
