@@ -7,7 +7,8 @@ export function progressLine(label: string, done: number, total: number, elapsed
   const perSecond = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
   const numbers = new Intl.NumberFormat('en');
   const parts = [`${label} ${numbers.format(done)}/${numbers.format(total)}`];
-  if (done > 0 && done < total && perSecond > 0) {
+  // Before a second has passed the rate is mostly start-up time, and the estimate would be wild.
+  if (done > 0 && done < total && perSecond > 0 && elapsedMs >= 1000) {
     parts.push(`${numbers.format(Math.round(perSecond))}/s`, `${formatDuration(((total - done) / perSecond) * 1000)} left`);
   }
   return parts.join(' · ');

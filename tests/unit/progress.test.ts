@@ -5,6 +5,7 @@ describe('progress', () => {
   it('says how many are done, how fast, and how long the rest will take', () => {
     expect(progressLine('Articles', 2500, 10000, 5000)).toBe('Articles 2,500/10,000 · 500/s · 15 s left');
     expect(progressLine('Articles', 0, 10000, 0)).toBe('Articles 0/10,000');
+    expect(progressLine('Articles', 10, 10000, 500)).toBe('Articles 10/10,000');
     expect(progressLine('Articles', 10000, 10000, 20000)).toBe('Articles 10,000/10,000');
   });
 
@@ -27,14 +28,14 @@ describe('progress', () => {
     const report = createProgress({ write: (text: string) => written.push(text) }, 'Articles', { minimum: 10, now: () => time });
     time = 50;
     report(1, 1000); // too soon after the start
-    time = 150;
-    report(2, 1000);
-    time = 160;
-    report(3, 1000); // too soon after the last line
-    time = 400;
+    time = 2000;
+    report(20, 1000);
+    time = 2050;
+    report(21, 1000); // too soon after the last line
+    time = 4000;
     report(1000, 1000);
     expect(written).toEqual([
-      '\r\x1b[KArticles 2/1,000 · 13/s · 1 min 15 s left',
+      '\r\x1b[KArticles 20/1,000 · 10/s · 1 min 38 s left',
       '\r\x1b[KArticles 1,000/1,000',
       '\r\x1b[K',
     ]);
