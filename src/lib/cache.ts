@@ -11,7 +11,7 @@ import { threadId } from 'node:worker_threads';
  */
 export const CACHE_DIR = '.cache';
 
-export function cacheFolder(root: string, name: 'build' | 'html' | 'previews' | 'search'): string {
+export function cacheFolder(root: string, name: 'build' | 'html' | 'previews'): string {
   return join(root, CACHE_DIR, name);
 }
 
