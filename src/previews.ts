@@ -1,7 +1,6 @@
 import type { Article } from './lib/articles.ts';
 import { cacheFolder } from './lib/cache.ts';
-import { articleCard, siteCard } from './lib/preview-cards.ts';
-import { cachedPreview } from './lib/preview-image.ts';
+import { articleCard, cachedPreview, siteCard } from './lib/preview-cards.ts';
 import { siteConfig } from './site.config.ts';
 
 /**

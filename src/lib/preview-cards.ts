@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from './articles.ts';
 import { writeAtomically } from './cache.ts';
@@ -45,6 +46,11 @@ export async function ensurePreview(card: PreviewCard, cacheDir: string): Promis
   const path = previewFile(cacheDir, key);
   if (!existsSync(path)) await writeAtomically(path, await renderPreview(card));
   return key;
+}
+
+/** The card's picture, from the cache or drawn into it (the dev server's routes ask for these). */
+export async function cachedPreview(card: PreviewCard, cacheDir: string): Promise<Buffer> {
+  return readFile(previewFile(cacheDir, await ensurePreview(card, cacheDir)));
 }
 
 export function previewFile(cacheDir: string, key: string): string {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { escape } from 'html-escaper';
@@ -10,7 +10,7 @@ import type { TextDirection } from './i18n.ts';
  * The picture a shared link unfolds into: 1200×630 JPEG, under 300 KB (WhatsApp drops larger ones),
  * with the headline, dateline, date and site name, laid out by Pango through sharp, so that Arabic is
  * shaped and set right to left. Fonts come from npm packages, never from the machine. A rendered card
- * is kept under `.cache/previews/`, named by a hash of everything it shows.
+ * is kept under `.cache/previews/`, named by `previewKey` (src/lib/preview-cards.ts draws and reads them).
  */
 export const PREVIEW_WIDTH = 1200;
 export const PREVIEW_HEIGHT = 630;
@@ -65,22 +65,6 @@ export async function renderPreview(card: PreviewCard): Promise<Buffer> {
     return await encodeWithinBudget(canvas);
   } finally {
     if (!photo) spareCanvases.push(canvas);
-  }
-}
-
-/** The cached card if its hash is known, else a new one, written to the cache for next time. */
-export async function cachedPreview(card: PreviewCard, cacheDir: string): Promise<Buffer> {
-  const path = join(cacheDir, `${await previewKey(card)}.jpg`);
-  try {
-    return await readFile(path);
-  } catch {
-    const image = await renderPreview(card);
-    await mkdir(cacheDir, { recursive: true });
-    // Written under a temporary name first, so that a parallel or interrupted build never leaves half a file.
-    const partial = `${path}.${process.pid}.partial`;
-    await writeFile(partial, image);
-    await rename(partial, path);
-    return image;
   }
 }
 

@@ -1,8 +1,8 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articleCard, ensurePreview, previewFile, siteCard } from '../../src/lib/preview-cards.ts';
+import { articleCard, cachedPreview, ensurePreview, previewFile, siteCard } from '../../src/lib/preview-cards.ts';
 import { previewKey } from '../../src/lib/preview-image.ts';
 import { anArticle } from '../support/article.ts';
 
@@ -44,5 +44,15 @@ describe('preview cards', () => {
     const drawn = await stat(previewFile(cache, key));
     expect(await ensurePreview(card, cache)).toBe(key);
     expect((await stat(previewFile(cache, key))).mtimeMs).toBe(drawn.mtimeMs);
+  });
+  it('are read from the cache once drawn', async () => {
+    const card = articleCard(anArticle(), site, '/site');
+    const first = await cachedPreview(card, cache);
+    const files = await readdir(cache);
+    expect(files).toEqual([`${await previewKey(card)}.jpg`]);
+    // A marker in the cached file proves the second call reads it instead of drawing again.
+    await writeFile(join(cache, files[0]!), 'cached');
+    expect((await cachedPreview(card, cache)).toString()).toBe('cached');
+    expect(first.byteLength).toBeGreaterThan(1000);
   });
 });
