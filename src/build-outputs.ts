@@ -1,15 +1,15 @@
-import { constants } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import { readBuildManifest, type PublishedArticle } from './lib/build-manifest.ts';
 import { cacheFolder } from './lib/cache.ts';
+import { cloneFile, inBatches } from './lib/copy.ts';
 import { count } from './lib/problems.ts';
 import { previewFile } from './lib/preview-cards.ts';
+import { startSearchIndex } from './search-index.ts';
 import { siteConfig } from './site.config.ts';
-import type { SearchWorkerData, SearchWorkerMessage } from './workers/search-worker.ts';
 
 /**
  * The parts of a build that are not pages, made beside Astro rather than as one route per article
@@ -18,80 +18,75 @@ import type { SearchWorkerData, SearchWorkerMessage } from './workers/search-wor
  * - Link-preview pictures: the content sync drew every published article's card into
  *   `.cache/previews/`; they are copied to dist/previews/<slug>.jpg. The dev server, which draws
  *   nothing ahead, serves the same address from src/routes/article-preview.ts.
- * - Full-text search: Pagefind indexes each published article (headline, standfirst and body text,
- *   with section and tags as filters) from the bodies the sync rendered, fed by a worker thread
- *   while Astro renders the pages, and writes dist/pagefind/ at the end. The search page loads it in the
- *   reader's browser. One index for every language, so a search finds Arabic and English alike.
+ * - Full-text search (src/search-index.ts): indexed from the bodies the sync rendered, in parts by
+ *   year on worker threads while Astro renders the pages, and written to dist/pagefind/ at the end.
+ *   The search page loads it in the reader's browser. One index for every language, so a search
+ *   finds Arabic and English alike.
  */
 export function buildOutputs(): AstroIntegration {
   const root = process.cwd();
   let search: ReturnType<typeof startSearchIndex> | undefined;
+  let outDir: string | undefined;
+  let previousOutput: { removal: Promise<void> } | undefined;
   return {
     name: 'dateline-build-outputs',
     hooks: {
       'astro:config:setup': ({ command, injectRoute }) => {
         if (command === 'dev') injectRoute({ pattern: '/previews/[slug].jpg', entrypoint: './src/routes/article-preview.ts' });
       },
-      'astro:build:start': () => {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': async () => {
         // Astro goes on while the index is built; a failure is reported when the build awaits it.
-        search = startSearchIndex(root);
+        search = startSearchIndex({ root, lang: siteConfig.lang, shardSize: siteConfig.searchShardSize });
+        if (outDir) previousOutput = await setAside(outDir, root);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const published = await readBuildManifest(root);
+        const published = readBuildManifest(root);
         await copyPreviews(root, site, published);
         logger.info(`${count(published.length, 'preview picture')} copied to previews/.`);
         if (!search) throw new Error('The search index was never started: astro:build:start did not run');
         await search.writeTo(site, logger);
+        await previousOutput?.removal;
       },
     },
   };
 }
+
+/**
+ * Astro empties dist/ before a build one file at a time on its main thread (5 s for the 23,000 files
+ * of a 10,000-article site, before anything else can start). Moved aside in one rename, the old
+ * output is deleted by a process of its own while the build goes on (in this process it would hold
+ * up every file the build reads and writes), with whatever an interrupted build left aside; the
+ * build waits for that at its end. Where it cannot be moved (another file system), Astro empties it
+ * as before.
+ */
+const ASIDE = 'previous-output-';
+
+async function setAside(outDir: string, root: string): Promise<{ removal: Promise<void> }> {
+  const folder = cacheFolder(root, 'build');
+  try {
+    await mkdir(folder, { recursive: true });
+    await rename(outDir, join(folder, `${ASIDE}${process.pid}`));
+  } catch {
+    // Nothing to move, or not movable: Astro empties it.
+  }
+  const leftovers = (await readdir(folder)).filter((name) => name.startsWith(ASIDE)).map((name) => join(folder, name));
+  if (leftovers.length === 0) return { removal: Promise.resolve() };
+  const remover = spawn(process.execPath, ['-e', REMOVE, ...leftovers], { stdio: 'ignore' });
+  // A folder left undeleted is deleted by the next build.
+  return { removal: new Promise((resolve) => remover.once('close', () => resolve()).once('error', () => resolve())) };
+}
+
+const REMOVE = `for (const path of process.argv.slice(1)) require('node:fs').rmSync(path, { recursive: true, force: true });`;
 
 async function copyPreviews(root: string, site: string, published: readonly PublishedArticle[]): Promise<void> {
   const cache = cacheFolder(root, 'previews');
   const target = join(site, 'previews');
   await mkdir(target, { recursive: true });
   await inBatches(published, async ({ slug, previewKey }) => {
-    // A copy-on-write clone where the file system offers one, a plain copy elsewhere.
-    await copyFile(previewFile(cache, previewKey), join(target, `${slug}.jpg`), constants.COPYFILE_FICLONE);
+    await cloneFile(previewFile(cache, previewKey), join(target, `${slug}.jpg`));
   });
-}
-
-/** The search index, built in a worker thread from the start of the build (src/workers/search-worker.ts). */
-function startSearchIndex(root: string) {
-  const worker = new Worker(new URL('./workers/search-worker.ts', import.meta.url), { workerData: { root, lang: siteConfig.lang } satisfies SearchWorkerData });
-  // A build that fails before its end must not be kept alive by this thread.
-  worker.unref();
-  const next = () =>
-    new Promise<SearchWorkerMessage>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
-  const indexed = next();
-  return {
-    /** Waits for the last record, writes the index into the site, and ends the thread. */
-    async writeTo(site: string, logger: AstroIntegrationLogger): Promise<void> {
-      try {
-        const first = await indexed;
-        if ('error' in first) throw new Error(first.error);
-        const written = next();
-        worker.postMessage({ site });
-        const done = await written;
-        if ('error' in done) throw new Error(done.error);
-        logger.info(`Search index written for ${count('written' in done ? done.written : 0, 'article')}.`);
-      } finally {
-        await worker.terminate();
-      }
-    },
-  };
-}
-
-/** Files read or copied at once: enough to keep the disk busy. */
-const BATCH = 32;
-
-async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
-  for (let start = 0; start < items.length; start += BATCH) {
-    await Promise.all(items.slice(start, start + BATCH).map(task));
-  }
 }

@@ -29,6 +29,12 @@ export interface SiteConfig {
   /** Newest articles in each feed. */
   readonly feedSize: number;
   /**
+   * Articles in one part of the search index, at least (whole years go together; see
+   * src/lib/search-shards.ts). Larger parts mean fewer files for a reader's search to load; smaller
+   * ones, less to re-index after an edit.
+   */
+  readonly searchShardSize: number;
+  /**
    * Where an article's file can be edited, as a prefix for its path from the project root
    * (`https://github.com/OWNER/REPO/edit/main/`). Unset, no page shows an edit link.
    */
@@ -47,6 +53,7 @@ export const siteConfig: SiteConfig = {
   logo: 'logo.png',
   pageSize: 20,
   feedSize: 50,
+  searchShardSize: positiveIntegerOf('DATELINE_SEARCH_SHARD_SIZE', process.env['DATELINE_SEARCH_SHARD_SIZE'] ?? '2500'),
   editUrl: process.env['DATELINE_EDIT_URL'] || undefined,
 };
 
@@ -63,4 +70,12 @@ function originOf(value: string): string {
 function basePathOf(value: string): string {
   const trimmed = value.replace(/^\/+|\/+$/g, '');
   return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+function positiveIntegerOf(name: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) {
+    throw new Error(`${name} — found "${value}", expected a whole number of at least 1`);
+  }
+  return number;
 }

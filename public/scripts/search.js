@@ -8,6 +8,10 @@ const { base, noResults, resultsFor } = form.dataset;
 
 const pagefind = await import(`${base}pagefind/pagefind.js`);
 await pagefind.options({ baseUrl: base });
+// The index comes in parts by year (src/search-index.ts): the newest is pagefind/ itself, each older
+// part is merged in from its folder, and one search ranks the results of all of them together.
+const olderParts = await fetch(`${base}pagefind/shards.json`).then((response) => (response.ok ? response.json() : []));
+for (const part of olderParts) await pagefind.mergeIndex(`${base}pagefind/${part}/`, { baseUrl: base });
 
 /** Pagefind's excerpt is escaped text with <mark> around the matches: keep exactly those two. */
 function excerptNodes(excerpt) {

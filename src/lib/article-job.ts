@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -187,16 +187,18 @@ export async function readArticleBody(root: string, key: string): Promise<Cached
  * either changes, every body renders afresh; otherwise a cached body is exactly what rendering
  * would give.
  */
-export async function pipelineFingerprint(root: string): Promise<string> {
+export function pipelineFingerprint(root: string): string {
   const hash = createHash('sha256');
   const lib = fileURLToPath(new URL('.', import.meta.url));
-  for (const name of (await readdir(lib)).filter((entry) => entry.endsWith('.ts')).sort()) {
-    hash.update(name).update(await readFile(join(lib, name)));
+  // Read at once, not awaited file by file: the build's search index asks while Vite keeps the
+  // main thread busy, where every await could wait seconds.
+  for (const name of readdirSync(lib).filter((entry) => entry.endsWith('.ts')).sort()) {
+    hash.update(name).update(readFileSync(join(lib, name)));
   }
   for (const lockfile of ['node_modules/.package-lock.json', 'package-lock.json', 'package.json']) {
-    const bytes = await readFile(join(root, lockfile)).catch(() => undefined);
-    if (bytes) {
-      hash.update(lockfile).update(bytes);
+    const path = join(root, lockfile);
+    if (existsSync(path)) {
+      hash.update(lockfile).update(readFileSync(path));
       break;
     }
   }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from './articles.ts';
 import { cacheFolder, writeAtomically } from './cache.ts';
@@ -12,6 +12,8 @@ import { cacheFolder, writeAtomically } from './cache.ts';
 export interface PublishedArticle extends Pick<Article, 'slug' | 'title' | 'summary' | 'section' | 'tags' | 'lang'> {
   readonly htmlKey: string;
   readonly previewKey: string;
+  /** Year of publication in the site's time zone: which part of the search index holds it. */
+  readonly year: number;
 }
 
 const FILE = 'published.json';
@@ -20,10 +22,11 @@ export async function writeBuildManifest(root: string, published: readonly Publi
   await writeAtomically(join(cacheFolder(root, 'build'), FILE), JSON.stringify(published));
 }
 
-export async function readBuildManifest(root: string): Promise<PublishedArticle[]> {
+/** Read at once (not awaited), so that its reader gets it even while Vite keeps the main thread busy. */
+export function readBuildManifest(root: string): PublishedArticle[] {
   const path = join(cacheFolder(root, 'build'), FILE);
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as PublishedArticle[];
+    return JSON.parse(readFileSync(path, 'utf8')) as PublishedArticle[];
   } catch (error) {
     throw new Error(`${path} is missing or unreadable: it is written by the content sync at the start of the same build`, { cause: error });
   }

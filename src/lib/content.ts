@@ -50,7 +50,7 @@ export async function checkContent(options: CheckContentOptions): Promise<Conten
   const files = allFiles.filter((file) => contentFileKind(file) === 'article');
   const unread = allFiles.filter((file) => contentFileKind(file) === 'unread');
 
-  const settings = { root, site, now: now.getTime(), mode, previews: options.previews ?? false, pipeline: await pipelineFingerprint(root) };
+  const settings = { root, site, now: now.getTime(), mode, previews: options.previews ?? false, pipeline: pipelineFingerprint(root) };
   const results = await runArticleJobs(files, settings, { workers: options.workers, onDone: options.onProgress });
 
   const problems: Problem[] = [];

@@ -37,6 +37,11 @@ export function isoWithOffset(instant: Date, timeZone: string): string {
   return formatISO(instant, { in: tz(timeZone) });
 }
 
+/** The calendar year the instant falls in, in the site's time zone. */
+export function yearIn(instant: Date, timeZone: string): number {
+  return Number(format(instant, 'yyyy', { in: tz(timeZone) }));
+}
+
 /** How one language writes dates: its date-fns locale and its patterns (see `i18n.ts`). */
 export interface DateStyle {
   readonly locale: Locale;

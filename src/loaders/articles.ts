@@ -6,7 +6,7 @@ import { CONTENT_DIR, readArticleBody, type RenderedBody } from '../lib/article-
 import type { Article } from '../lib/articles.ts';
 import { writeBuildManifest } from '../lib/build-manifest.ts';
 import { checkContent } from '../lib/content.ts';
-import { isoWithOffset } from '../lib/dates.ts';
+import { isoWithOffset, yearIn } from '../lib/dates.ts';
 import { count, formatProblemReport, type Problem } from '../lib/problems.ts';
 import { createProgress, wantsProgress } from '../lib/progress.ts';
 import { siteConfig } from '../site.config.ts';
@@ -96,9 +96,9 @@ async function syncArticles(context: LoaderContext): Promise<void> {
   if (!preview) {
     await writeBuildManifest(
       root,
-      stored.map(({ article: { slug, title, summary, section, tags, lang }, htmlKey, previewKey }) => {
+      stored.map(({ article: { slug, title, summary, section, tags, lang, date }, htmlKey, previewKey }) => {
         if (!previewKey) throw new Error(`${slug}: the build drew no preview card`);
-        return { slug, title, summary, section, tags, lang, htmlKey, previewKey };
+        return { slug, title, summary, section, tags, lang, htmlKey, previewKey, year: yearIn(date.instant, siteConfig.timeZone) };
       }),
     );
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIn, copySite, projectRoot } from '../support/site.ts';
@@ -30,15 +30,33 @@ function differences(actual: Map<string, string>, expected: Map<string, string>)
   return [...names].filter((name) => actual.get(name) !== expected.get(name)).sort();
 }
 
-/** The search index's records, as Pagefind stores them: gzip, a marker, then JSON. */
+/** The search index's records in every part, as Pagefind stores them: gzip, a marker, then JSON. */
 async function searchRecords(dir: string): Promise<{ url: string; content: string }[]> {
-  const folder = join(dir, 'dist', 'pagefind', 'fragment');
   const records = [];
-  for (const name of await readdir(folder)) {
-    const text = gunzipSync(await readFile(join(folder, name))).toString('utf8');
+  for (const entry of await readdir(join(dir, 'dist', 'pagefind'), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || basename(entry.parentPath) !== 'fragment') continue;
+    const text = gunzipSync(await readFile(join(entry.parentPath, entry.name))).toString('utf8');
     records.push(JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string });
   }
   return records;
+}
+
+/** The older parts of the search index the search page merges. */
+async function olderSearchParts(dir: string): Promise<string[]> {
+  return JSON.parse(await readFile(join(dir, 'dist', 'pagefind', 'shards.json'), 'utf8')) as string[];
+}
+
+/**
+ * One article moved to 2019 and the search index split by year, so that the index has two parts and
+ * an edit in one must leave the other as it was.
+ */
+const BARE_DATE = join('content', 'deep', 'er', 'still', 'bare-date.md');
+const SEARCH_BY_YEAR = { DATELINE_SEARCH_SHARD_SIZE: '1' };
+async function copyWithTwoYears(): Promise<string> {
+  const dir = await copySite(good);
+  const file = join(dir, BARE_DATE);
+  await writeFile(file, (await readFile(file, 'utf8')).replace('date: 2024-07-10', 'date: 2019-03-10'));
+  return dir;
 }
 
 /** Text files of the site: pages, feeds, sitemaps, robots.txt. */
@@ -54,17 +72,18 @@ async function textFiles(dir: string): Promise<Map<string, string>> {
   return files;
 }
 
-async function build(dir: string): Promise<void> {
-  const result = await buildIn(dir);
+async function build(dir: string): Promise<string> {
+  const result = await buildIn(dir, SEARCH_BY_YEAR);
   expect(result.exitCode, result.output).toBe(0);
+  return result.output;
 }
 
 describe('rebuilds from .cache/', () => {
   let dir: string;
   let fresh: string;
   beforeAll(async () => {
-    dir = await copySite(good);
-    fresh = await copySite(good);
+    dir = await copyWithTwoYears();
+    fresh = await copyWithTwoYears();
     await build(dir);
   });
   afterAll(async () => {
@@ -74,7 +93,9 @@ describe('rebuilds from .cache/', () => {
 
   it('give byte-identical output with .cache/ full and with it empty', async () => {
     const cold = await snapshot(dir);
-    await build(dir);
+    expect(await olderSearchParts(dir)).toEqual(['2019']);
+    expect(existsSync(join(dir, 'dist', 'pagefind', '2019', 'pagefind-entry.json'))).toBe(true);
+    expect(await build(dir)).toContain('in 2 parts (0 indexed anew)');
     expect(differences(await snapshot(dir), cold)).toEqual([]);
     await rm(join(dir, '.cache'), { recursive: true });
     await build(dir);
@@ -88,7 +109,8 @@ describe('rebuilds from .cache/', () => {
       const text = await readFile(file, 'utf8');
       await writeFile(file, `${text.replace('title: "Talks & truce: \\"fine\\" says official"', 'title: "Truce holds for a third day"')}\nA paragraph the editor added after the first build.\n`);
     }
-    await build(dir);
+    // The 2019 part holds nothing that changed, so it comes from the cache.
+    expect(await build(dir)).toContain('in 2 parts (1 indexed anew)');
     const page = await readFile(join(dir, 'dist', 'articles', 'seed-story', 'index.html'), 'utf8');
     expect(page).toContain('Truce holds for a third day');
     expect(page).toContain('A paragraph the editor added after the first build.');
@@ -103,8 +125,11 @@ describe('rebuilds from .cache/', () => {
   it('drop a deleted article from every page, feed, sitemap and the search index', async () => {
     const before = await textFiles(dir);
     expect([...before.values()].some((text) => text.includes('/articles/bare-date/'))).toBe(true);
-    await rm(join(dir, 'content', 'deep', 'er', 'still', 'bare-date.md'));
-    await build(dir);
+    await rm(join(dir, BARE_DATE));
+    // Its year's part goes with it.
+    expect(await build(dir)).toContain('in 1 part (0 indexed anew)');
+    expect(await olderSearchParts(dir)).toEqual([]);
+    expect(existsSync(join(dir, 'dist', 'pagefind', '2019'))).toBe(false);
 
     const after = await textFiles(dir);
     expect([...after].filter(([, text]) => text.includes('bare-date')).map(([name]) => name)).toEqual([]);
