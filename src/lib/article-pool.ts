@@ -5,12 +5,14 @@ import type { ArticleTask } from '../workers/article-worker.ts';
 
 /**
  * Runs the article jobs of a build or check over every core: one worker process per core, each
- * rendering one article at a time. Processes, not threads: the pipeline allocates so much that
+ * with a few articles in hand, so that one is read or written while another renders (a rebuild that
+ * only checks 10,000 cached articles took 7.8 s one at a time, 5.0 s four at a time). Processes, not threads: the pipeline allocates so much that
  * threads of one process slow each other down (two threads rendered 1,000 articles in 10.3 s, two
  * processes in 6 s, one thread alone in 10.9 s). Below a few dozen articles, starting the workers
  * costs more than it saves, so small sites run in the calling process.
  */
 export const POOL_THRESHOLD = 64;
+const ARTICLES_IN_HAND = 4;
 
 export interface PoolOptions {
   /** Worker threads; 0 runs every job in the calling thread. By default one per core, above the threshold. */
@@ -40,6 +42,7 @@ export async function runArticleJobs(files: readonly string[], settings: JobSett
     serialization: 'advanced',
     minThreads: workers,
     maxThreads: workers,
+    concurrentTasksPerWorker: ARTICLES_IN_HAND,
   });
   try {
     return await Promise.all(files.map((file) => (pool.run({ file, settings } satisfies ArticleTask) as Promise<JobResult>).then(finished)));

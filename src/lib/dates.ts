@@ -32,9 +32,20 @@ export function parseArticleDate(text: string, timeZone: string): ArticleDate | 
   return { instant: new Date(parsed.getTime()), hasTime };
 }
 
+/** Each zone's answers so far: every article's date is written on many pages, feeds and sitemaps. */
+const isoByZone = new Map<string, Map<number, string>>();
+
 /** The instant as ISO 8601 with the site zone's offset, for `<time datetime>` and structured data. */
 export function isoWithOffset(instant: Date, timeZone: string): string {
-  return formatISO(instant, { in: tz(timeZone) });
+  let known = isoByZone.get(timeZone);
+  if (!known) isoByZone.set(timeZone, (known = new Map()));
+  const time = instant.getTime();
+  let iso = known.get(time);
+  if (iso === undefined) {
+    iso = formatISO(instant, { in: tz(timeZone) });
+    known.set(time, iso);
+  }
+  return iso;
 }
 
 /** The calendar year the instant falls in, in the site's time zone. */

@@ -3,6 +3,7 @@
 import { ar } from 'date-fns/locale/ar';
 import { enGB } from 'date-fns/locale/en-GB';
 import type { DateStyle } from './dates.ts';
+import { memoized } from './memo.ts';
 
 /**
  * Languages: text direction from the platform's Unicode data, and the interface words of each
@@ -148,10 +149,9 @@ export function interfaceText(lang: string): InterfaceText {
   return byPrimaryLanguage[primaryLanguage(lang)] ?? english;
 }
 
-export function textDirection(lang: string): TextDirection {
-  const locale = new Intl.Locale(lang);
-  return locale.getTextInfo().direction === 'rtl' ? 'rtl' : 'ltr';
-}
+export const textDirection: (lang: string) => TextDirection = memoized((lang) =>
+  new Intl.Locale(lang).getTextInfo().direction === 'rtl' ? 'rtl' : 'ltr',
+);
 
 /**
  * The canonical spelling of a BCP 47 tag (`EN-gb` → `en-GB`), or `undefined` when it is not a
@@ -169,6 +169,4 @@ export function canonicalLanguageTag(tag: string): string | undefined {
   return known === undefined ? undefined : canonical;
 }
 
-function primaryLanguage(tag: string): string {
-  return new Intl.Locale(tag).language;
-}
+const primaryLanguage = memoized((tag) => new Intl.Locale(tag).language);

@@ -1,6 +1,7 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import type { Article } from './articles.ts';
+import { memoized } from './memo.ts';
 import { suggestSlug } from './slugs.ts';
 import { newestFirst } from './view.ts';
 
@@ -89,19 +90,29 @@ export interface ArticleLinks {
   readonly related: readonly Article[];
 }
 
+/** Worked out once per article: the page and its page key (page-keys.ts) both ask. */
+const linksOf = new WeakMap<SiteIndex, WeakMap<Article, ArticleLinks>>();
+
 /** What an article page links to besides itself: its section, the latest in it, related articles. */
 export function articleLinks(index: SiteIndex, article: Article): ArticleLinks {
-  // Drafts and scheduled articles (on the dev server) link nowhere: they are not in the lists yet.
-  const published = article.status === 'published';
-  const moreInSection = published ? index.moreInSection(article) : [];
-  const related = published ? index.related(article).filter((other) => !moreInSection.includes(other)) : [];
-  return { section: index.sectionOf(article), moreInSection, related };
+  let known = linksOf.get(index);
+  if (!known) linksOf.set(index, (known = new WeakMap()));
+  let links = known.get(article);
+  if (!links) {
+    // Drafts and scheduled articles (on the dev server) link nowhere: they are not in the lists yet.
+    const published = article.status === 'published';
+    const moreInSection = published ? index.moreInSection(article) : [];
+    const related = published ? index.related(article).filter((other) => !moreInSection.includes(other)) : [];
+    links = { section: index.sectionOf(article), moreInSection, related };
+    known.set(article, links);
+  }
+  return links;
 }
 
 /** The URL part of a section or tag name; names that differ only in case or accents share a page. */
-export function groupSlug(name: string): string {
-  return suggestSlug(name) || `u${[...name].map((character) => character.codePointAt(0)?.toString(16)).join('-')}`;
-}
+export const groupSlug = memoized(
+  (name) => suggestSlug(name) || `u${[...name].map((character) => character.codePointAt(0)?.toString(16)).join('-')}`,
+);
 
 function groupArticles(newest: readonly Article[], namesOf: (article: Article) => readonly string[]): Group[] {
   const groups = new Map<string, { name: string; articles: Article[] }>();

@@ -1,5 +1,6 @@
 import type { Article } from './articles.ts';
 import { isoWithOffset } from './dates.ts';
+import { memoized } from './memo.ts';
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from './preview-image.ts';
 import { absoluteUrl, previewPath } from './urls.ts';
 
@@ -96,7 +97,7 @@ export function articleMetaTags(article: Article, page: PageMeta, timeZone: stri
 }
 
 /** Open Graph writes locales as language_TERRITORY; the platform's likely-subtags data fills the territory. */
-export function openGraphLocale(lang: string): string {
+export const openGraphLocale = memoized((lang) => {
   const locale = new Intl.Locale(lang).maximize();
   return locale.region ? `${locale.language}_${locale.region}` : locale.language;
-}
+});
