@@ -23,6 +23,9 @@ export default defineConfig({
   // Pages whose content and code are unchanged since the last build are copied from .cache/astro/
   // instead of rendered (their keys: src/lib/page-keys.ts).
   experimental: { incrementalBuild: true },
+  // Builds into the previous dist/ instead of an emptied one: unchanged pages stay where they are, and
+  // what this build did not write is removed at its end (src/build-outputs.ts, src/lib/site-output.ts).
+  vite: { build: { emptyOutDir: false } },
   markdown: {
     processor: unified(markdownOptions),
     syntaxHighlight: SYNTAX_HIGHLIGHT,

@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdir, readdir, rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, rm, rmdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readBuildManifest, type PublishedArticle } from './lib/build-manifest.ts';
@@ -8,6 +7,7 @@ import { cacheFolder } from './lib/cache.ts';
 import { cloneFile, inBatches } from './lib/copy.ts';
 import { count } from './lib/problems.ts';
 import { previewFile } from './lib/preview-cards.ts';
+import { emptiedFolders, staleOutputs } from './lib/site-output.ts';
 import { startSearchIndex } from './search-index.ts';
 import { siteConfig } from './site.config.ts';
 
@@ -27,7 +27,7 @@ export function buildOutputs(): AstroIntegration {
   const root = process.cwd();
   let search: ReturnType<typeof startSearchIndex> | undefined;
   let outDir: string | undefined;
-  let previousOutput: { removal: Promise<void> } | undefined;
+  let publicDir: string | undefined;
   return {
     name: 'dateline-build-outputs',
     hooks: {
@@ -36,51 +36,57 @@ export function buildOutputs(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        publicDir = fileURLToPath(config.publicDir);
       },
       'astro:build:start': async () => {
         // Astro goes on while the index is built; a failure is reported when the build awaits it.
         search = startSearchIndex({ root, lang: siteConfig.lang, shardSize: siteConfig.searchShardSize });
-        if (outDir) previousOutput = await setAside(outDir, root);
+        // Astro builds into the previous dist/ (astro.config.mjs; src/lib/site-output.ts): Vite's
+        // bundles are written afresh, so the previous ones go.
+        if (outDir) await rm(join(outDir, '_astro'), { recursive: true, force: true });
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         const site = fileURLToPath(dir);
         const published = readBuildManifest(root);
         await copyPreviews(root, site, published);
         logger.info(`${count(published.length, 'preview picture')} copied to previews/.`);
         if (!search) throw new Error('The search index was never started: astro:build:start did not run');
         await search.writeTo(site, logger);
-        await previousOutput?.removal;
+        if (!publicDir) throw new Error('astro:config:done did not run');
+        const removed = await removeStale(site, publicDir, assets, published);
+        if (removed > 0) logger.info(`${count(removed, 'file')} of the previous build removed.`);
       },
     },
   };
 }
 
 /**
- * Astro empties dist/ before a build one file at a time on its main thread (5 s for the 23,000 files
- * of a 10,000-article site, before anything else can start). Moved aside in one rename, the old
- * output is deleted by a process of its own while the build goes on (in this process it would hold
- * up every file the build reads and writes), with whatever an interrupted build left aside; the
- * build waits for that at its end. Where it cannot be moved (another file system), Astro empties it
- * as before.
+ * Removes what the previous build wrote and this one did not (src/lib/site-output.ts): the pages of
+ * deleted articles, their pictures, list pages that no longer exist.
  */
-const ASIDE = 'previous-output-';
-
-async function setAside(outDir: string, root: string): Promise<{ removal: Promise<void> }> {
-  const folder = cacheFolder(root, 'build');
-  try {
-    await mkdir(folder, { recursive: true });
-    await rename(outDir, join(folder, `${ASIDE}${process.pid}`));
-  } catch {
-    // Nothing to move, or not movable: Astro empties it.
-  }
-  const leftovers = (await readdir(folder)).filter((name) => name.startsWith(ASIDE)).map((name) => join(folder, name));
-  if (leftovers.length === 0) return { removal: Promise.resolve() };
-  const remover = spawn(process.execPath, ['-e', REMOVE, ...leftovers], { stdio: 'ignore' });
-  // A folder left undeleted is deleted by the next build.
-  return { removal: new Promise((resolve) => remover.once('close', () => resolve()).once('error', () => resolve())) };
+async function removeStale(site: string, publicDir: string, assets: Map<string, URL[]>, published: readonly PublishedArticle[]): Promise<number> {
+  const written = new Set<string>();
+  for (const urls of assets.values()) for (const url of urls) written.add(relativePath(site, fileURLToPath(url)));
+  for (const file of await filesUnder(publicDir)) written.add(file);
+  for (const { slug } of published) written.add(`previews/${slug}.jpg`);
+  const present = await filesUnder(site);
+  const stale = staleOutputs(present, written, REWRITTEN_FOLDERS);
+  await inBatches(stale, (path) => rm(join(site, path), { force: true }));
+  for (const folder of emptiedFolders(present, stale)) await rmdir(join(site, folder));
+  return stale.length;
 }
 
-const REMOVE = `for (const path of process.argv.slice(1)) require('node:fs').rmSync(path, { recursive: true, force: true });`;
+/** Written whole by every build: Vite's bundles and images, and the search index. */
+const REWRITTEN_FOLDERS = ['_astro', 'pagefind'];
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => relativePath(dir, join(entry.parentPath, entry.name)));
+}
+
+function relativePath(dir: string, path: string): string {
+  return relative(dir, path).split(sep).join('/');
+}
 
 async function copyPreviews(root: string, site: string, published: readonly PublishedArticle[]): Promise<void> {
   const cache = cacheFolder(root, 'previews');

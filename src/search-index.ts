@@ -41,6 +41,8 @@ export function startSearchIndex(settings: SearchIndexSettings) {
     async writeTo(site: string, logger: AstroIntegrationLogger): Promise<void> {
       const { shards, indexed } = await building;
       const target = join(site, 'pagefind');
+      // The previous build's parts may differ in number and years.
+      await rm(target, { recursive: true, force: true });
       const newest = shards.at(-1);
       const older = shards.slice(0, -1).reverse();
       if (newest) await copyFolder(newest.folder, target);

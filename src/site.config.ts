@@ -4,6 +4,7 @@
  *
  * DATELINE_SITE and DATELINE_BASE override the address at build time, so the same tree can deploy to
  * its own domain or under a project path such as https://example.github.io/dateline/.
+ * DATELINE_SEARCH_SHARD_SIZE overrides the size of the search index's parts (the tests split by year).
  */
 export interface SiteConfig {
   /** The publication's name, shown in the masthead, page titles and link previews. */

@@ -16,10 +16,13 @@ export function cacheFolder(root: string, name: 'build' | 'html' | 'previews' | 
   return join(root, CACHE_DIR, name);
 }
 
+let writes = 0;
+
 /** Written under a temporary name first, so that a parallel or interrupted build never leaves half a file. */
 export async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const partial = `${path}.${process.pid}-${threadId}.partial`;
+  // Unique to this call: one process may be writing the same file for two articles at once.
+  const partial = `${path}.${process.pid}-${threadId}-${++writes}.partial`;
   await writeFile(partial, data);
   await rename(partial, path);
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIn, copySite, projectRoot } from '../support/site.ts';
@@ -95,8 +95,14 @@ describe('rebuilds from .cache/', () => {
     const cold = await snapshot(dir);
     expect(await olderSearchParts(dir)).toEqual(['2019']);
     expect(existsSync(join(dir, 'dist', 'pagefind', '2019', 'pagefind-entry.json'))).toBe(true);
+    // A build writes into the previous dist/: what it does not write again must go.
+    for (const leftover of ['articles/gone/index.html', '_astro/old.css', 'pagefind/2001/pagefind-entry.json', 'previews/gone.jpg']) {
+      await mkdir(dirname(join(dir, 'dist', leftover)), { recursive: true });
+      await writeFile(join(dir, 'dist', leftover), 'left from an older build');
+    }
     expect(await build(dir)).toContain('in 2 parts (0 indexed anew)');
     expect(differences(await snapshot(dir), cold)).toEqual([]);
+    expect(existsSync(join(dir, 'dist', 'articles', 'gone'))).toBe(false);
     await rm(join(dir, '.cache'), { recursive: true });
     await build(dir);
     expect(differences(await snapshot(dir), cold)).toEqual([]);
