@@ -22,6 +22,8 @@ const { values } = parseArgs({
     // The archive sizes where a whole run takes too long: `--scenarios cold --no-baseline`.
     scenarios: { type: 'string', default: 'cold,previews,edit,add' },
     baseline: { type: 'boolean', default: true },
+    // Writes the articles into this folder and stops (for scripts/bench-markdown.ts).
+    'articles-only': { type: 'string' },
   },
   allowNegative: true,
 });
@@ -177,6 +179,12 @@ const editOne = async (content: string) => {
   const file = join(content, String(first));
   await writeFile(file, `${await readFile(file, 'utf8')}\nAn added paragraph, as an editor's correction would add.\n`);
 };
+
+if (values['articles-only']) {
+  await writeArchive(values['articles-only']);
+  await rm(work, { recursive: true, force: true });
+  process.exit(0);
+}
 
 const ours = join(work, 'dateline');
 const baseline = join(work, 'baseline');
