@@ -132,7 +132,7 @@ interface Measure {
   peakMiB: number;
   pagesPerSecond: number;
   outputMiB: number;
-  /** Pages Astro rendered; the rest of an incremental build is copied from .cache/astro/. */
+  /** Pages Astro rendered; the rest of an incremental build it kept in dist/ or copied from .cache/astro/. */
   pagesRendered: number;
   ok: boolean;
 }
@@ -148,6 +148,16 @@ async function filesUnder(dir: string): Promise<{ count: number; html: number; b
     bytes += (await stat(join(entry.parentPath, entry.name))).size;
   }
   return { count: files, html, bytes };
+}
+
+/**
+ * Astro logs each page as "├─ /path", then " (cached)" or " (restored)" when the incremental build
+ * kept it, or its time when it rendered it; with pages rendered eight at a time, several entries can
+ * share one line.
+ */
+function pagesRenderedIn(log: string): number {
+  const entries = log.replace(/\x1b\[[0-9;]*m/g, '').matchAll(/[├└]─ \S+( \((?:restored|cached)\))?/g);
+  return [...entries].filter(([, kept]) => kept === undefined).length;
 }
 
 async function build(site: string, dir: string, scenario: string): Promise<Measure> {
@@ -166,7 +176,7 @@ async function build(site: string, dir: string, scenario: string): Promise<Measu
     peakMiB: Math.round(peakKiB / 1024),
     pagesPerSecond: Math.round(output.html / Math.max(seconds, 0.001)),
     outputMiB: Math.round((output.bytes / 1024 / 1024) * 10) / 10,
-    pagesRendered: run.stdout.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((line) => /[├└]─ /.test(line) && !line.includes('(restored)')).length,
+    pagesRendered: pagesRenderedIn(run.stdout),
     ok: run.status === 0,
   };
   if (!measure.ok) process.stderr.write(`${site} ${scenario} failed:\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}\n`);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readBuildManifest, type PublishedArticle } from './lib/build-manifest.ts';
 import { cacheFolder } from './lib/cache.ts';
-import { cloneFile, inBatches } from './lib/copy.ts';
+import { inBatches, placeFile } from './lib/copy.ts';
 import { count } from './lib/problems.ts';
 import { previewFile } from './lib/preview-cards.ts';
 import { emptiedFolders, staleOutputs } from './lib/site-output.ts';
@@ -16,7 +16,7 @@ import { siteConfig } from './site.config.ts';
  * (Astro spends milliseconds on every route, which at a hundred thousand articles is minutes):
  *
  * - Link-preview pictures: the content sync drew every published article's card into
- *   `.cache/previews/`; they are copied to dist/previews/<slug>.jpg. The dev server, which draws
+ *   `.cache/previews/`; they are linked (or copied) to dist/previews/<slug>.jpg. The dev server, which draws
  *   nothing ahead, serves the same address from src/routes/article-preview.ts.
  * - Full-text search (src/search-index.ts): indexed from the bodies the sync rendered, in parts by
  *   year on worker threads while Astro renders the pages, and written to dist/pagefind/ at the end.
@@ -48,8 +48,8 @@ export function buildOutputs(): AstroIntegration {
       'astro:build:done': async ({ dir, assets, logger }) => {
         const site = fileURLToPath(dir);
         const published = readBuildManifest(root);
-        await copyPreviews(root, site, published);
-        logger.info(`${count(published.length, 'preview picture')} copied to previews/.`);
+        await placePreviews(root, site, published);
+        logger.info(`${count(published.length, 'preview picture')} in previews/.`);
         if (!search) throw new Error('The search index was never started: astro:build:start did not run');
         await search.writeTo(site, logger);
         if (!publicDir) throw new Error('astro:config:done did not run');
@@ -88,11 +88,11 @@ function relativePath(dir: string, path: string): string {
   return relative(dir, path).split(sep).join('/');
 }
 
-async function copyPreviews(root: string, site: string, published: readonly PublishedArticle[]): Promise<void> {
+async function placePreviews(root: string, site: string, published: readonly PublishedArticle[]): Promise<void> {
   const cache = cacheFolder(root, 'previews');
   const target = join(site, 'previews');
   await mkdir(target, { recursive: true });
   await inBatches(published, async ({ slug, previewKey }) => {
-    await cloneFile(previewFile(cache, previewKey), join(target, `${slug}.jpg`));
+    await placeFile(previewFile(cache, previewKey), join(target, `${slug}.jpg`));
   });
 }

@@ -41,7 +41,9 @@ export function searchShards(published: readonly PublishedArticle[], size: numbe
     if (held >= size) close();
   }
   if (current.length > 0) close();
-  return shards;
+  // A site with nothing published still gets an index, empty, so its search page finds nothing
+  // rather than failing to load one.
+  return shards.length > 0 ? shards : [{ id: 'empty', articles: [] }];
 }
 
 /** What one article gives the search index (Pagefind's custom record): address, words, title, filters. */

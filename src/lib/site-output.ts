@@ -9,9 +9,12 @@
  * Paths are relative to dist/, with `/` between folders.
  */
 export function staleOutputs(present: readonly string[], written: ReadonlySet<string>, rewrittenFolders: readonly string[]): string[] {
-  const inRewritten = (path: string) => rewrittenFolders.some((folder) => path.startsWith(`${folder}/`));
-  return present.filter((path) => !written.has(path) && !inRewritten(path));
+  const inFolder = (path: string, folders: readonly string[]) => folders.some((folder) => path.startsWith(`${folder}/`));
+  return present.filter((path) => !written.has(path) && !inFolder(path, rewrittenFolders) && !inFolder(path, UNTOUCHED_FOLDERS));
 }
+
+/** Never the build's: a dist/ that is also a git checkout (a gh-pages worktree) keeps its history, as Astro's own emptying keeps it. */
+const UNTOUCHED_FOLDERS = ['.git'];
 
 /** Folders that hold nothing once the stale files are gone, deepest first, so each can be removed in turn. */
 export function emptiedFolders(present: readonly string[], removed: readonly string[]): string[] {

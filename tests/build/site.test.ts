@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
@@ -312,6 +313,29 @@ describe('a site under a base path', () => {
     const tree = parsePage(await readFile(join(based.dist, 'articles/seed-story/index.html'), 'utf8'));
     expect(attribute(tree, '.article__edit a', 'href')).toBe('https://github.com/newsroom/site/edit/main/content/2024/07/seed-story.md');
     expect(select('.article__edit', await page('articles/seed-story'))).toBeUndefined();
+  });
+});
+
+describe('a site with nothing published yet', () => {
+  let empty: BuiltSite;
+  let content: string;
+  beforeAll(async () => {
+    content = await mkdtemp(join(tmpdir(), 'dateline-drafts-only-'));
+    await cp(join(fixtures, 'good', 'draft.md'), join(content, 'draft.md'));
+    empty = await buildSite({ content });
+  });
+  afterAll(async () => {
+    await removeSite(empty);
+    await rm(content, { recursive: true, force: true });
+  });
+
+  it('builds, with an empty search index for the search page to load', async () => {
+    expect(empty.exitCode, empty.output).toBe(0);
+    expect(existsSync(join(empty.dist, 'index.html'))).toBe(true);
+    expect(existsSync(join(empty.dist, 'search', 'index.html'))).toBe(true);
+    expect(existsSync(join(empty.dist, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(JSON.parse(await readFile(join(empty.dist, 'pagefind', 'shards.json'), 'utf8'))).toEqual([]);
+    expect(empty.output).toContain('Search index written for 0 articles in 1 part');
   });
 });
 

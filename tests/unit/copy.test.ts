@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cloneFile, copyFolder, inBatches } from '../../src/lib/copy.ts';
+import { inBatches, placeFile, placeFolder } from '../../src/lib/copy.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -10,26 +10,54 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-describe('copying the build outputs', () => {
-  it('copies a folder with every file in its subfolders, byte for byte', async () => {
+const inode = async (path: string) => (await stat(path)).ino;
+
+describe('placing cached files in the site', () => {
+  it('links a file into place, so that no bytes are copied', async () => {
+    await writeFile(join(dir, 'cached.jpg'), 'picture');
+    await placeFile(join(dir, 'cached.jpg'), join(dir, 'site.jpg'));
+    expect(await readFile(join(dir, 'site.jpg'), 'utf8')).toBe('picture');
+    expect(await inode(join(dir, 'site.jpg'))).toBe(await inode(join(dir, 'cached.jpg')));
+  });
+
+  it('replaces a different file that was there, and leaves the same one as it is', async () => {
+    await writeFile(join(dir, 'new.jpg'), 'new picture');
+    await writeFile(join(dir, 'site.jpg'), 'old picture');
+    await placeFile(join(dir, 'new.jpg'), join(dir, 'site.jpg'));
+    expect(await readFile(join(dir, 'site.jpg'), 'utf8')).toBe('new picture');
+    let linked = 0;
+    const counting: typeof link = async (...args) => {
+      linked++;
+      return link(...args);
+    };
+    await placeFile(join(dir, 'new.jpg'), join(dir, 'site.jpg'), counting);
+    expect(linked).toBe(0);
+  });
+
+  it('copies where it cannot link (another file system)', async () => {
+    await writeFile(join(dir, 'cached.jpg'), 'picture');
+    const acrossDevices: typeof link = () => Promise.reject(Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' }));
+    await placeFile(join(dir, 'cached.jpg'), join(dir, 'site.jpg'), acrossDevices);
+    expect(await readFile(join(dir, 'site.jpg'), 'utf8')).toBe('picture');
+    expect(await inode(join(dir, 'site.jpg'))).not.toBe(await inode(join(dir, 'cached.jpg')));
+  });
+
+  it('reports any other failure', async () => {
+    await expect(placeFile(join(dir, 'missing.jpg'), join(dir, 'site.jpg'))).rejects.toThrow('ENOENT');
+  });
+
+  it('places a folder with every file in its subfolders', async () => {
     const from = join(dir, 'from');
     await mkdir(join(from, 'fragment', 'deep'), { recursive: true });
     await writeFile(join(from, 'entry.json'), '{"a":1}');
     await writeFile(join(from, 'fragment', 'one.pf'), Buffer.from([0, 1, 2, 255]));
     await writeFile(join(from, 'fragment', 'deep', 'two.pf'), 'two');
     await mkdir(join(from, 'empty'));
-    await copyFolder(from, join(dir, 'to', 'nested'));
+    await placeFolder(from, join(dir, 'to', 'nested'));
     const to = join(dir, 'to', 'nested');
     expect((await readdir(to, { recursive: true })).map(String).sort()).toEqual(['empty', 'entry.json', 'fragment', 'fragment/deep', 'fragment/deep/two.pf', 'fragment/one.pf']);
     expect(await readFile(join(to, 'fragment', 'one.pf'))).toEqual(Buffer.from([0, 1, 2, 255]));
     expect(await readFile(join(to, 'fragment', 'deep', 'two.pf'), 'utf8')).toBe('two');
-  });
-
-  it('copies one file, replacing what was there', async () => {
-    await writeFile(join(dir, 'a'), 'new');
-    await writeFile(join(dir, 'b'), 'old');
-    await cloneFile(join(dir, 'a'), join(dir, 'b'));
-    expect(await readFile(join(dir, 'b'), 'utf8')).toBe('new');
   });
 
   it('works through every item, a batch at a time', async () => {

@@ -38,8 +38,8 @@ describe('the parts of the search index', () => {
     expect(after.slice(0, 2)).toEqual(before.slice(0, 2));
   });
 
-  it('make none for a site with nothing published, and refuse a size below one', () => {
-    expect(searchShards([], 10)).toEqual([]);
+  it('make one empty part for a site with nothing published, and refuse a size below one', () => {
+    expect(searchShards([], 10)).toEqual([{ id: 'empty', articles: [] }]);
     expect(() => searchShards([], 0)).toThrow('A search index part holds at least one article; got 0');
     expect(() => searchShards([], 2.5)).toThrow(RangeError);
   });

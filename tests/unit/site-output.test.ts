@@ -25,6 +25,10 @@ describe('what a build leaves of the previous one in dist/', () => {
     expect(staleOutputs(present, new Set(present), [])).toEqual([]);
   });
 
+  it('never touches a git checkout in dist/', () => {
+    expect(staleOutputs(['.git/HEAD', '.git/objects/ab/cdef', '.gitignore'], new Set(), [])).toEqual(['.gitignore']);
+  });
+
   it('does not take a folder name for the start of another', () => {
     expect(staleOutputs(['pagefind-old/x.js', 'pagefind/x.js'], new Set(), ['pagefind'])).toEqual(['pagefind-old/x.js']);
   });
