@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Session } from '../support/browser.ts';
@@ -31,7 +31,10 @@ afterAll(async () => {
   await removeSite(site);
 });
 
-async function resultsFor(query: string): Promise<{ titles: string[]; status: string | null }> {
+/** Where the reader tests leave screenshots for people to look at. */
+const screenshots = join(projectRoot, 'test-results', 'screenshots');
+
+async function resultsFor(query: string, screenshot?: string): Promise<{ titles: string[]; status: string | null }> {
   const page = await session.context.newPage();
   const failed: string[] = [];
   page.on('response', (response) => {
@@ -45,6 +48,10 @@ async function resultsFor(query: string): Promise<{ titles: string[]; status: st
   expect(links.every((href) => href?.startsWith('/articles/'))).toBe(true);
   expect(failed).toEqual([]);
   const text = await status.textContent();
+  if (screenshot) {
+    await mkdir(screenshots, { recursive: true });
+    await page.screenshot({ path: join(screenshots, screenshot), fullPage: true });
+  }
   await page.close();
   return { titles, status: text };
 }
@@ -55,7 +62,7 @@ describe('a search index in parts', () => {
   });
 
   it('ranks the results of every part together, and counts them all', async () => {
-    const { titles, status } = await resultsFor('paragraph');
+    const { titles, status } = await resultsFor('paragraph', 'search-parts-1280.png');
     expect(titles).toContain('Filed on a bare date');
     expect(titles).toContain('Talks & truce: "fine" says official');
     expect(status).toBe(`Results for “paragraph”: ${titles.length}`);
