@@ -18,18 +18,14 @@ const UNTOUCHED_FOLDERS = ['.git'];
 
 /** Folders that hold nothing once the stale files are gone, deepest first, so each can be removed in turn. */
 export function emptiedFolders(present: readonly string[], removed: readonly string[]): string[] {
-  const holding = new Set<string>();
   const removedSet = new Set(removed);
-  for (const path of present) {
-    if (removedSet.has(path)) continue;
-    for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) holding.add(path.slice(0, slash));
-  }
-  const folders = new Set<string>();
-  for (const path of removed) {
-    for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
-      const folder = path.slice(0, slash);
-      if (!holding.has(folder)) folders.add(folder);
-    }
-  }
-  return [...folders].sort((a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : 1));
+  const holding = new Set(present.filter((path) => !removedSet.has(path)).flatMap(foldersOf));
+  const emptied = new Set(removed.flatMap(foldersOf).filter((folder) => !holding.has(folder)));
+  return [...emptied].sort((a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : 1));
+}
+
+/** `a/b/c.html` is in `a/b` and `a`. */
+function foldersOf(path: string): string[] {
+  const parts = path.split('/').slice(0, -1);
+  return parts.map((_, index) => parts.slice(0, index + 1).join('/'));
 }
