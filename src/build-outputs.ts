@@ -16,8 +16,8 @@ import { siteConfig } from './site.config.ts';
  * (Astro spends milliseconds on every route, which at a hundred thousand articles is minutes):
  *
  * - Link-preview pictures: the content sync drew every published article's card into
- *   `.cache/previews/`; they are linked (or copied) to dist/previews/<slug>.jpg. The dev server, which draws
- *   nothing ahead, serves the same address from src/routes/article-preview.ts.
+ *   `.cache/previews/`; they are linked (or copied) to dist/previews/<slug>.jpg. The dev server,
+ *   which draws nothing ahead, serves the same address from src/routes/article-preview.ts.
  * - Full-text search (src/search-index.ts): indexed from the bodies the sync rendered, in parts by
  *   year on worker threads while Astro renders the pages, and written to dist/pagefind/ at the end.
  *   The search page loads it in the reader's browser. One index for every language, so a search

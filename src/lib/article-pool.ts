@@ -6,10 +6,11 @@ import type { ArticleTask } from '../workers/article-worker.ts';
 /**
  * Runs the article jobs of a build or check over every core: one worker process per core, each
  * with a few articles in hand, so that one is read or written while another renders (a rebuild that
- * only checks 10,000 cached articles took 7.8 s one at a time, 5.0 s four at a time). Processes, not threads: the pipeline allocates so much that
- * threads of one process slow each other down (two threads rendered 1,000 articles in 10.3 s, two
- * processes in 6 s, one thread alone in 10.9 s). Below a few dozen articles, starting the workers
- * costs more than it saves, so small sites run in the calling process.
+ * only checks 10,000 cached articles took 7.8 s one at a time, 5.0 s four at a time). Processes, not
+ * threads: the pipeline allocates so much that threads of one process slow each other down (two
+ * threads rendered 1,000 articles in 10.3 s, two processes in 6 s, one thread alone in 10.9 s).
+ * Below a few dozen articles, starting the workers costs more than it saves, so small sites run in
+ * the calling process.
  */
 export const POOL_THRESHOLD = 64;
 const ARTICLES_IN_HAND = 4;

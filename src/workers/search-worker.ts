@@ -51,17 +51,20 @@ async function buildShard({ root, lang, articles, folder }: ShardTask): Promise<
   await rename(partial, folder);
 }
 
+/** What the main thread hears when a step fails: the message, which names the file or Pagefind's error. */
+const failure = (error: unknown): ShardReply => ({ error: error instanceof Error ? error.message : String(error) });
+
 port.on('message', (task: ShardTask | 'close') => {
   if (task === 'close') {
     // Ends this thread's Pagefind process, which would outlive the thread.
     import('pagefind').then(({ close }) => close()).then(
       () => port.postMessage({ closed: true } satisfies ShardReply),
-      (error: unknown) => port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies ShardReply),
+      (error: unknown) => port.postMessage(failure(error)),
     );
     return;
   }
   buildShard(task).then(
     () => port.postMessage({ done: task.folder } satisfies ShardReply),
-    (error: unknown) => port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies ShardReply),
+    (error: unknown) => port.postMessage(failure(error)),
   );
 });
