@@ -1,15 +1,15 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { SYNTAX_HIGHLIGHT, markdownOptions } from './src/lib/markdown.ts';
-import { buildOutputs } from './src/build-outputs.ts';
+import { SYNTAX_HIGHLIGHT, markdownOptions } from './src/lib/markdown/pipeline.ts';
+import { buildOutputs } from './src/integration/dateline.ts';
 import { siteConfig } from './src/site.config.ts';
 
 export default defineConfig({
   site: siteConfig.url,
   base: siteConfig.base,
   output: 'static',
-  // Everything kept between builds lives under .cache/ (see src/lib/cache.ts): Astro's content store
+  // Everything kept between builds lives under .cache/ (see src/build/cache.ts): Astro's content store
   // and optimised images too, per project, so that copies sharing node_modules never share a cache.
   cacheDir: './.cache/astro',
   integrations: [buildOutputs()],
@@ -21,10 +21,10 @@ export default defineConfig({
   // Readers' browsers must never reach another host, so Astro's dev toolbar and telemetry stay off.
   devToolbar: { enabled: false },
   // Pages whose content and code are unchanged since the last build are copied from .cache/astro/
-  // instead of rendered (their keys: src/lib/page-keys.ts).
+  // instead of rendered (their keys: src/lib/site/page-keys.ts).
   experimental: { incrementalBuild: true },
   // Builds into the previous dist/ instead of an emptied one: unchanged pages stay where they are, and
-  // what this build did not write is removed at its end (src/build-outputs.ts, src/lib/site-output.ts).
+  // what this build did not write is removed at its end (src/integration/dateline.ts, src/build/stale-files.ts).
   vite: { build: { emptyOutDir: false } },
   markdown: {
     processor: unified(markdownOptions),

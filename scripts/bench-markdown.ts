@@ -20,7 +20,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { SYNTAX_HIGHLIGHT, markdownOptions, sanitizeSchema } from '../src/lib/markdown.ts';
+import { SYNTAX_HIGHLIGHT, markdownOptions } from '../src/lib/markdown/pipeline.ts';
+import { sanitizeSchema } from '../src/lib/markdown/sanitize.ts';
 
 const ARTICLES = 600;
 const WARM_UP = 100;

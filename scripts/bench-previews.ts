@@ -15,7 +15,8 @@ import { parseArgs } from 'node:util';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import sharp from 'sharp';
-import { renderPreview, type PreviewCard } from '../src/lib/preview-image.ts';
+import { renderPreview } from '../src/build/preview-card-drawing.ts';
+import type { PreviewCard } from '../src/lib/outputs/preview-card.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({

@@ -31,7 +31,7 @@ export interface SiteConfig {
   readonly feedSize: number;
   /**
    * Articles in one part of the search index, at least (whole years go together; see
-   * src/lib/search-shards.ts). Larger parts mean fewer files for a reader's search to load; smaller
+   * src/lib/outputs/search-shards.ts). Larger parts mean fewer files for a reader's search to load; smaller
    * ones, less to re-index after an edit.
    */
   readonly searchShardSize: number;

@@ -2,13 +2,14 @@ import { fileURLToPath } from 'node:url';
 import { relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { CONTENT_DIR, readArticleBody, type RenderedBody } from '../lib/article-job.ts';
-import type { Article } from '../lib/articles.ts';
-import { writeBuildManifest } from '../lib/build-manifest.ts';
-import { checkContent } from '../lib/content.ts';
-import { isoWithOffset, yearIn } from '../lib/dates.ts';
-import { count, formatProblemReport, type Problem } from '../lib/problems.ts';
-import { createProgress, wantsProgress } from '../lib/progress.ts';
+import type { RenderedBody } from '../build/article-job.ts';
+import { readArticleBody } from '../build/body-cache.ts';
+import { CONTENT_DIR, type Article } from '../lib/article/article.ts';
+import { writeBuildManifest } from '../build/manifest.ts';
+import { checkContent } from '../build/content-check.ts';
+import { isoWithOffset, yearIn } from '../lib/article/dates.ts';
+import { count, formatProblemReport, type Problem } from '../lib/article/problems.ts';
+import { createProgress, wantsProgress } from '../build/progress.ts';
 import { siteConfig } from '../site.config.ts';
 
 /**
@@ -23,7 +24,7 @@ import { siteConfig } from '../site.config.ts';
  * image pipeline finds and optimises the pictures.
  */
 export interface StoredArticle extends Article {
-  /** Name of the rendered body under `.cache/html/` (see src/article-html.ts). */
+  /** Name of the rendered body under `.cache/html/` (see src/data/feed-bodies.ts). */
   readonly htmlKey: string;
   /** Name of the link-preview card under `.cache/previews/` (builds only). */
   readonly previewKey?: string | undefined;
@@ -116,7 +117,7 @@ async function storeEntry(context: LoaderContext, root: string, { article, htmlK
     digest: context.generateDigest(JSON.stringify(data)),
   };
   if (localImagePaths.length === 0) return entry;
-  const { html } = await readArticleBody(root, htmlKey);
+  const { html } = readArticleBody(root, htmlKey);
   return { ...entry, rendered: { html, metadata: { imagePaths: [...localImagePaths] } }, assetImports: [...localImagePaths] };
 }
 

@@ -1,14 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { xmlResponse } from '../feeds.ts';
-import { newsSitemap, type SitemapArticle } from '../lib/sitemaps.ts';
-import { recentNews } from '../sitemap-urls.ts';
-import { siteConfig } from '../site.config.ts';
+import { newsSitemapPaths, newsSitemapXml } from '../data/sitemaps.ts';
+import { xmlResponse } from '../lib/outputs/responses.ts';
+import type { SitemapArticle } from '../lib/outputs/sitemaps.ts';
 
-/** /sitemap-news.xml, written only when articles of the last 48 hours exist: an empty sitemap is an error. */
-export const getStaticPaths = (async () => {
-  const articles = await recentNews();
-  return articles.length > 0 ? [{ params: { newsSitemap: 'sitemap-news' }, props: { articles } }] : [];
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => newsSitemapPaths()) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) =>
-  xmlResponse(await newsSitemap(props['articles'] as SitemapArticle[], { name: siteConfig.name, timeZone: siteConfig.timeZone }), 'application/xml');
+export const GET: APIRoute = async ({ props }) => xmlResponse(await newsSitemapXml(props['articles'] as SitemapArticle[]), 'application/xml');

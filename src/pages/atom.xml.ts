@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { feedFor, xmlResponse } from '../feeds.ts';
-import { siteIndex } from '../site-index.ts';
+import { siteFeed } from '../data/feeds.ts';
+import { xmlResponse } from '../lib/outputs/responses.ts';
 
-export const GET: APIRoute = async () => xmlResponse(await feedFor((await siteIndex()).newest, 'atom'), 'application/atom+xml');
+export const GET: APIRoute = async () => xmlResponse(await siteFeed('atom'), 'application/atom+xml');

@@ -1,12 +1,7 @@
 import type { APIRoute } from 'astro';
-import { robotsTxt } from '../lib/sitemaps.ts';
-import { absoluteUrl, sitePath } from '../lib/urls.ts';
-import { sitemapNames } from '../sitemap-urls.ts';
-import { siteConfig } from '../site.config.ts';
+import { robotsSitemaps } from '../data/sitemaps.ts';
+import { textResponse } from '../lib/outputs/responses.ts';
+import { robotsTxt } from '../lib/outputs/sitemaps.ts';
 
 /** robots.txt names the sitemap index and, when there is one, the news sitemap. */
-export const GET: APIRoute = async () => {
-  const news = (await sitemapNames()).filter((url) => url.endsWith('/sitemap-news.xml'));
-  const sitemaps = [absoluteUrl(siteConfig, sitePath(siteConfig, 'sitemap-index.xml')), ...news];
-  return new Response(robotsTxt(sitemaps), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-};
+export const GET: APIRoute = async () => textResponse(robotsTxt(await robotsSitemaps()));

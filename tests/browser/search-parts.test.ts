@@ -5,7 +5,7 @@ import { openBrowser, type Session } from '../support/browser.ts';
 import { buildIn, copySite, previewSite, projectRoot, removeSite, type BuiltSite, type PreviewServer } from '../support/site.ts';
 
 /**
- * The search index comes in parts by year (src/lib/search-shards.ts); the search page merges them.
+ * The search index comes in parts by year (src/lib/outputs/search-shards.ts); the search page merges them.
  * Here a site with articles from 2019 and 2024 is built with one year per part, and searched in
  * Chromium as a reader would.
  */

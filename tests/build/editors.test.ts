@@ -1,8 +1,8 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckSummary } from '../../src/lib/check-report.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
+import type { CheckSummary } from '../../src/cli/check-report.ts';
+import { formatProblem } from '../../src/lib/article/problems.ts';
 import { buildSite, copySite, devServer, projectRoot, removeSite, runScript, type BuiltSite, type PreviewServer } from '../support/site.ts';
 
 const fixtures = join(projectRoot, 'tests', 'fixtures', 'sites');

@@ -8,7 +8,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sanitizeSchema } from '../../src/lib/markdown.ts';
+import { sanitizeSchema } from '../../src/lib/markdown/sanitize.ts';
 import { invalidCases, validCases, writeCases } from '../fixtures/hostile/corpus.ts';
 import { dangerousMarkup, parsePage } from '../support/html.ts';
 import { buildSite, copySite, removeSite, runScript, type BuiltSite } from '../support/site.ts';

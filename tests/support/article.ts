@@ -1,4 +1,4 @@
-import type { Article } from '../../src/lib/articles.ts';
+import type { Article } from '../../src/lib/article/article.ts';
 
 /** A complete published article for tests that need the model, not a file; override what matters. */
 export function anArticle(overrides: Partial<Article> = {}): Article {

@@ -47,9 +47,9 @@ export async function copySite(content: string): Promise<string> {
   return dir;
 }
 
-/** Runs one of our scripts (scripts/*.ts) with the project's Node, as `npm run` would. */
+/** Runs one of our commands (src/cli/*.ts) with the project's Node, as `npm run` would. */
 export function runScript(script: string, args: string[], cwd = projectRoot) {
-  return run(process.execPath, [join(projectRoot, 'scripts', script), ...args], cwd);
+  return run(process.execPath, [join(projectRoot, 'src', 'cli', script), ...args], cwd);
 }
 
 export async function removeSite(site: BuiltSite | undefined): Promise<void> {

@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
-import { sitePreview } from '../../previews.ts';
+import { sitePreview } from '../../data/preview-cards.ts';
+import { jpegResponse } from '../../lib/outputs/responses.ts';
 
-export const GET: APIRoute = async () => new Response(new Uint8Array(await sitePreview()), { headers: { 'Content-Type': 'image/jpeg' } });
+export const GET: APIRoute = async () => jpegResponse(await sitePreview());

@@ -1,11 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedFor, xmlResponse } from '../../../feeds.ts';
-import type { Group } from '../../../lib/lists.ts';
-import { siteIndex } from '../../../site-index.ts';
+import { sectionFeed, sectionFeedPaths } from '../../../data/feeds.ts';
+import { xmlResponse } from '../../../lib/outputs/responses.ts';
+import type { Group } from '../../../lib/site/lists.ts';
 
-export const getStaticPaths = (async () => (await siteIndex()).sections.map((section) => ({ params: { section: section.slug }, props: { section } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => sectionFeedPaths()) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) => {
-  const section = props['section'] as Group;
-  return xmlResponse(await feedFor(section.articles, 'atom', section), 'application/atom+xml');
-};
+export const GET: APIRoute = async ({ props }) => xmlResponse(await sectionFeed(props['section'] as Group, 'atom'), 'application/atom+xml');

@@ -1,0 +1,84 @@
+import { glob } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { CONTENT_DIR, contentFileKind, slugClashes } from '../lib/article/article.ts';
+import type { CheckedFile, JobSite, RenderedBody } from './article-job.ts';
+import { pipelineFingerprint } from './body-cache.ts';
+import { runArticleJobs } from './article-pool.ts';
+import type { Problem } from '../lib/article/problems.ts';
+
+/**
+ * The whole content check, shared by the build's loader and `npm run check`, so that the two can
+ * never disagree: list content/, check every article file, render every valid article's body through
+ * the Markdown pipeline (drafts and scheduled ones too, so their mistakes surface before they go live)
+ * or parse it for the same rules, find slug clashes, and collect every problem and warning. The
+ * per-file work runs on every core (src/build/article-pool.ts).
+ */
+export interface ContentReport {
+  /** Every `.md` file that was checked. */
+  readonly files: readonly string[];
+  /** Files under content/ that are neither articles nor files articles point to. */
+  readonly unread: readonly string[];
+  /** Articles whose files passed every check, in file order, whatever their status. */
+  readonly checked: readonly CheckedFile[];
+  /** The same articles rendered, in `render` mode, when their bodies passed too. */
+  readonly rendered: readonly RenderedBody[];
+  readonly problems: readonly Problem[];
+  /** Likely mistakes that do not stop a build. */
+  readonly warnings: readonly Problem[];
+}
+
+export interface CheckContentOptions {
+  readonly root: string;
+  readonly site: JobSite;
+  /** The moment that decides whether a dated article is public or scheduled. */
+  readonly now: Date;
+  /**
+   * `render`: the build renders every valid article and holds the images the pipeline found against
+   * the body rules. `parse`: the check parses bodies only and holds the same images against the same rules.
+   */
+  readonly mode: 'render' | 'parse';
+  /** Draw the link-preview cards of published articles (builds). */
+  readonly previews?: boolean | undefined;
+  /** Worker threads (see article-pool.ts); by default one per core for large sites. */
+  readonly workers?: number | undefined;
+  /** Called as articles are done, for a progress line. */
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+export async function checkContent(options: CheckContentOptions): Promise<ContentReport> {
+  const { root, site, now, mode } = options;
+  const allFiles = await contentFiles(root);
+  const files = allFiles.filter((file) => contentFileKind(file) === 'article');
+  const unread = allFiles.filter((file) => contentFileKind(file) === 'unread');
+
+  const settings = { root, site, now: now.getTime(), mode, previews: options.previews ?? false, pipeline: pipelineFingerprint() };
+  const results = await runArticleJobs(files, settings, { workers: options.workers, onDone: options.onProgress });
+
+  const problems: Problem[] = [];
+  const bodyProblems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const checked: CheckedFile[] = [];
+  const rendered: RenderedBody[] = [];
+  for (const result of results) {
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    checked.push(result.checked);
+    warnings.push(...result.warnings);
+    bodyProblems.push(...result.bodyProblems);
+    if (result.rendered) rendered.push(result.rendered);
+  }
+  // File problems first, then slug clashes, then bodies: the order an editor fixes them in.
+  problems.push(...slugClashes(checked), ...bodyProblems);
+  return { files, unread, checked, rendered, problems, warnings };
+}
+
+/** Every file under the content folder, at any depth, as sorted paths from the project root. */
+export async function contentFiles(root: string): Promise<string[]> {
+  const files: string[] = [];
+  for await (const entry of glob('**/*', { cwd: resolve(root, CONTENT_DIR), withFileTypes: true })) {
+    if (entry.isFile()) files.push(relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'));
+  }
+  return files.sort();
+}

@@ -1,0 +1,164 @@
+import type { GetStaticPathsOptions, Page } from 'astro';
+import type { Article } from '../lib/article/article.ts';
+import { pageHead, siteChrome, feedLinks, type Chrome, type PageHead, type PageHeadInput } from '../lib/site/chrome.ts';
+import { interfaceText } from '../lib/site/i18n.ts';
+import { articleLinks, type Group, type Month } from '../lib/site/lists.ts';
+import { articlePageKey, withListKeys } from '../lib/site/page-keys.ts';
+import {
+  archivePage,
+  articlePage,
+  homeStructuredData,
+  listPage,
+  monthName,
+  notFoundPage,
+  searchPage,
+  type ArchivePageView,
+  type ArticlePageView,
+  type ListPageInput,
+  type ListPageView,
+  type NotFoundPageView,
+  type SearchPageView,
+} from '../lib/site/pages.ts';
+import { siteConfig } from '../site.config.ts';
+import { articleEntries, pageBody, type ArticleEntry, type PageBody } from './bodies.ts';
+import { contentImage } from './images.ts';
+import { perBuild } from './per-build.ts';
+import { siteIndex } from './site-index.ts';
+
+/**
+ * Every page's props: which pages there are (the bodies of `getStaticPaths`) and what each shows,
+ * from the site index and the site configuration. Pages pass these to one layout; layouts and
+ * components only place them.
+ */
+type Paginate = GetStaticPathsOptions['paginate'];
+
+/** What every page shows around its content (the masthead lists the sections). */
+const chrome = perBuild(async (): Promise<Chrome> => siteChrome(siteConfig, (await siteIndex()).sections));
+
+function head(input: PageHeadInput): PageHead {
+  return pageHead(siteConfig, input, import.meta.env.PROD);
+}
+
+export interface PageFrame<View> {
+  readonly chrome: Chrome;
+  readonly head: PageHead;
+  readonly view: View;
+}
+
+async function frame<View extends { head: PageHeadInput }>(view: View): Promise<PageFrame<View>> {
+  return { chrome: await chrome(), head: head(view.head), view };
+}
+
+// ---- Lists: the front page, sections, tags, archive months -----------------------------------
+
+export async function homePaths(paginate: Paginate) {
+  const index = await siteIndex();
+  return withListKeys(index, paginate([...index.newest], { pageSize: siteConfig.pageSize }), 'home');
+}
+
+export async function sectionPaths(paginate: Paginate) {
+  const index = await siteIndex();
+  return index.sections.flatMap((section) =>
+    withListKeys(index, paginate([...section.articles], { pageSize: siteConfig.pageSize, params: { section: section.slug }, props: { section } }), [
+      'section',
+      section.slug,
+      section.name,
+    ]),
+  );
+}
+
+export async function tagPaths(paginate: Paginate) {
+  const index = await siteIndex();
+  return index.tags.flatMap((tag) =>
+    withListKeys(index, paginate([...tag.articles], { pageSize: siteConfig.pageSize, params: { tag: tag.slug }, props: { tag } }), ['tag', tag.slug, tag.name]),
+  );
+}
+
+export async function monthPaths(paginate: Paginate) {
+  const index = await siteIndex();
+  return index.months.flatMap((month) =>
+    withListKeys(index, paginate([...month.articles], { pageSize: siteConfig.pageSize, params: { year: month.year, month: month.month }, props: { month } }), [
+      'month',
+      month.year,
+      month.month,
+    ]),
+  );
+}
+
+export interface ListFrame extends PageFrame<ListPageView> {
+  readonly page: Page<Article>;
+  /** The front page's JSON-LD, on its first page. */
+  readonly structuredData?: string | undefined;
+}
+
+async function list(page: Page<Article>, input: Omit<ListPageInput, 'page'>): Promise<ListFrame> {
+  return { ...(await frame(listPage(siteConfig, { ...input, page }))), page };
+}
+
+export async function homePage(page: Page<Article>): Promise<ListFrame> {
+  const heading = interfaceText(siteConfig.lang).latest;
+  const props = await list(page, { heading, home: true, description: siteConfig.description, lead: true, showHeading: false });
+  return { ...props, structuredData: page.currentPage === 1 ? homeStructuredData(siteConfig) : undefined };
+}
+
+export function sectionPage(page: Page<Article>, section: Group): Promise<ListFrame> {
+  return list(page, { heading: section.name, description: `${section.name} — ${siteConfig.name}`, feeds: feedLinks(siteConfig, section) });
+}
+
+export function tagPage(page: Page<Article>, tag: Group): Promise<ListFrame> {
+  return list(page, { heading: `#${tag.name}`, description: `${tag.name} — ${siteConfig.name}` });
+}
+
+export function monthPage(page: Page<Article>, month: Month): Promise<ListFrame> {
+  const name = monthName(siteConfig, month);
+  return list(page, { heading: name, description: `${name} — ${siteConfig.name}` });
+}
+
+// ---- The archive's index and years ------------------------------------------------------------
+
+export async function archiveIndex(): Promise<PageFrame<ArchivePageView>> {
+  return frame(archivePage(siteConfig, (await siteIndex()).months));
+}
+
+export async function yearPaths() {
+  const years = Map.groupBy((await siteIndex()).months, (month) => month.year);
+  return [...years].map(([year, months]) => ({ params: { year }, props: { year, months } }));
+}
+
+export function archiveYear(year: string, months: readonly Month[]): Promise<PageFrame<ArchivePageView>> {
+  return frame(archivePage(siteConfig, months, year));
+}
+
+// ---- Articles -----------------------------------------------------------------------------------
+
+export async function articlePaths() {
+  const [entries, index] = await Promise.all([articleEntries(), siteIndex()]);
+  return entries.map((entry) => ({ params: { slug: entry.id }, props: { entry }, cacheKey: articlePageKey(index, entry.data) }));
+}
+
+export interface ArticleFrame extends PageFrame<ArticlePageView> {
+  readonly article: Article;
+  readonly body: PageBody;
+  /** The lead image, measured by Astro for `<Picture>`. */
+  readonly leadImage?: ImageMetadata | undefined;
+}
+
+export async function articlePageProps(entry: ArticleEntry): Promise<ArticleFrame> {
+  const article = entry.data;
+  const [view, body, leadImage] = await Promise.all([
+    (async () => frame(articlePage(siteConfig, article, articleLinks(await siteIndex(), article))))(),
+    pageBody(entry),
+    article.image ? contentImage(article.image.file) : undefined,
+  ]);
+  return { ...view, article, body, leadImage };
+}
+
+// ---- The site's own pages ---------------------------------------------------------------------
+
+export function searchPageProps(): Promise<PageFrame<SearchPageView>> {
+  return frame(searchPage(siteConfig));
+}
+
+export async function notFoundProps(): Promise<PageFrame<NotFoundPageView>> {
+  return frame(notFoundPage(siteConfig, (await siteIndex()).newest));
+}

@@ -1,0 +1,69 @@
+import { ARTICLES_PER_SITEMAP, articlesSitemap, newsArticles, newsSitemap, type SitemapArticle } from '../lib/outputs/sitemaps.ts';
+import { absoluteUrl, archivePath, articlePath, pagedPaths, searchPath, sectionPath, sitePath, tagPath } from '../lib/site/urls.ts';
+import { siteConfig } from '../site.config.ts';
+import { perBuild } from './per-build.ts';
+import { siteIndex } from './site-index.ts';
+
+/** Every public page of the site that is not an article, as absolute URLs. */
+export async function pageUrls(): Promise<string[]> {
+  const { newest, sections, tags, months } = await siteIndex();
+  const { pageSize } = siteConfig;
+  const paths = [
+    ...pagedPaths(sitePath(siteConfig), newest.length, pageSize),
+    ...sections.flatMap((section) => pagedPaths(sectionPath(siteConfig, section.slug), section.articles.length, pageSize)),
+    ...tags.flatMap((tag) => pagedPaths(tagPath(siteConfig, tag.slug), tag.articles.length, pageSize)),
+    archivePath(siteConfig),
+    ...new Set(months.map((month) => archivePath(siteConfig, month.year))),
+    ...months.flatMap((month) => pagedPaths(archivePath(siteConfig, month.year, month.month), month.articles.length, pageSize)),
+    searchPath(siteConfig),
+  ];
+  return paths.map((path) => absoluteUrl(siteConfig, path));
+}
+
+/** Every public article with its absolute URL, newest first. */
+export async function articleUrls(): Promise<SitemapArticle[]> {
+  return (await siteIndex()).newest.map((article) => ({ article, url: absoluteUrl(siteConfig, articlePath(siteConfig, article.slug)) }));
+}
+
+/** The news sitemap's articles; decided once per build, so that the index and robots.txt agree with it. */
+export const recentNews = perBuild(async () => newsArticles(await articleUrls(), new Date()));
+
+/** The site's sitemaps, as the index and robots.txt name them. */
+export async function sitemapNames(): Promise<string[]> {
+  const files = Math.ceil((await articleUrls()).length / ARTICLES_PER_SITEMAP);
+  return [
+    'sitemap-pages.xml',
+    ...Array.from({ length: files }, (_, index) => `sitemap-articles-${index + 1}.xml`),
+    ...((await recentNews()).length > 0 ? ['sitemap-news.xml'] : []),
+  ].map((name) => absoluteUrl(siteConfig, sitePath(siteConfig, name)));
+}
+
+/** The sitemaps robots.txt names: the index and, when there is one, the news sitemap. */
+export async function robotsSitemaps(): Promise<string[]> {
+  const news = (await sitemapNames()).filter((url) => url.endsWith('/sitemap-news.xml'));
+  return [absoluteUrl(siteConfig, sitePath(siteConfig, 'sitemap-index.xml')), ...news];
+}
+
+/** The article sitemaps, ARTICLES_PER_SITEMAP articles each, numbered from 1. */
+export async function articleSitemapPaths() {
+  const articles = await articleUrls();
+  const files = Math.ceil(articles.length / ARTICLES_PER_SITEMAP);
+  return Array.from({ length: files }, (_, index) => ({
+    params: { number: String(index + 1) },
+    props: { articles: articles.slice(index * ARTICLES_PER_SITEMAP, (index + 1) * ARTICLES_PER_SITEMAP) },
+  }));
+}
+
+export function articleSitemapXml(articles: readonly SitemapArticle[]): Promise<string> {
+  return articlesSitemap(articles, siteConfig.timeZone);
+}
+
+/** /sitemap-news.xml exists only when articles of the last 48 hours do: an empty news sitemap is an error. */
+export async function newsSitemapPaths() {
+  const articles = await recentNews();
+  return articles.length > 0 ? [{ params: { newsSitemap: 'sitemap-news' }, props: { articles } }] : [];
+}
+
+export function newsSitemapXml(articles: readonly SitemapArticle[]): Promise<string> {
+  return newsSitemap(articles, { name: siteConfig.name, timeZone: siteConfig.timeZone });
+}

@@ -1,0 +1,268 @@
+import { posix } from 'node:path';
+import { isScheduled, type ArticleDate } from './dates.ts';
+import { normaliseText, parseFrontMatter } from './front-matter.ts';
+import { textDirection, type TextDirection } from '../site/i18n.ts';
+import { sortProblems, type Problem } from './problems.ts';
+import { checkFrontMatter, fieldName, type FrontMatterData } from './schema.ts';
+import { SLUG_EXPECTED, isValidSlug, slugFromFileName, suggestSlug } from './slugs.ts';
+
+/**
+ * From an article file to the article model: everything the format requires that can be decided
+ * without rendering the body. The build's loader and the content check both call this, so they can
+ * never disagree.
+ */
+/** The folder of the articles, from the project root. */
+export const CONTENT_DIR = 'content';
+
+export type ArticleStatus = 'published' | 'draft' | 'scheduled';
+
+const IMAGE_EXTENSIONS = new Set(['.avif', '.gif', '.jpeg', '.jpg', '.png', '.webp']);
+
+export interface Source {
+  readonly name: string;
+  readonly url?: string | undefined;
+}
+
+export interface LeadImage {
+  /** Path of the image file from the project root, inside the content folder: `content/2024/07/images/x.jpg`. */
+  readonly file: string;
+  readonly alt: string;
+  readonly credit?: string | undefined;
+}
+
+/** An article as every page, feed and preview sees it. */
+export interface Article {
+  readonly slug: string;
+  /** Path of the Markdown file from the project root: `content/2024/07/gaza-talks.md`. */
+  readonly file: string;
+  readonly title: string;
+  readonly dateline: string;
+  readonly date: ArticleDate;
+  readonly updated?: ArticleDate | undefined;
+  readonly summary?: string | undefined;
+  readonly authors: readonly string[];
+  readonly section: string;
+  readonly tags: readonly string[];
+  readonly sources: readonly Source[];
+  readonly image?: LeadImage | undefined;
+  readonly lang: string;
+  readonly dir: TextDirection;
+  readonly status: ArticleStatus;
+  readonly readingMinutes: number;
+}
+
+/** An article whose file passed every check; its body is still Markdown. */
+export interface CheckedArticle extends Omit<Article, 'readingMinutes'> {
+  readonly body: string;
+  readonly bodyLine: number;
+  /** Line of the `slug` field, when the slug was written rather than taken from the file name. */
+  readonly slugLine?: number | undefined;
+}
+
+export interface ArticleRules {
+  readonly timeZone: string;
+  readonly defaultLang: string;
+  readonly defaultSection: string;
+  readonly defaultAuthors: readonly string[];
+  /** Folder of the articles from the project root, normally `content`. */
+  readonly contentDir: string;
+  /** The moment that decides whether a dated article is public or scheduled. */
+  readonly now: Date;
+  /** Whether a file exists, given its path from the project root. */
+  readonly fileExists: (file: string) => boolean;
+}
+
+export type ArticleCheck =
+  | { ok: true; article: CheckedArticle; warnings: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+/** Longest headline that search results and link previews show whole (Google's NewsArticle limit). */
+export const HEADLINE_WARNING_LENGTH = 110;
+
+/**
+ * What a file under content/ is to the build: an article (`.md`, in any letter case), an image or
+ * other file an article may point to, a hidden file of the editor's tools, or something that looks
+ * like an article but would not be read, which the build names so that nothing is lost unnoticed.
+ */
+export type ContentFileKind = 'article' | 'asset' | 'hidden' | 'unread';
+
+const ASSET_EXTENSIONS = new Set([...IMAGE_EXTENSIONS, '.csv', '.json', '.pdf', '.svg']);
+
+export function contentFileKind(path: string): ContentFileKind {
+  const name = posix.basename(path);
+  if (path.split('/').some((part) => part.startsWith('.'))) return 'hidden';
+  const extension = posix.extname(name).toLowerCase();
+  if (extension === '.md') return 'article';
+  return ASSET_EXTENSIONS.has(extension) ? 'asset' : 'unread';
+}
+
+/** Largest article file accepted: ten times the longest long read, far below what slows a build. */
+export const MAX_ARTICLE_BYTES = 1024 * 1024;
+
+
+/** One strict decoder for every file: building one per file cost more than the decoding. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+export function checkArticleFile(file: string, bytes: Uint8Array, rules: ArticleRules): ArticleCheck {
+  const problem = (field: string, found: string, expected: string, line?: number): ArticleCheck => ({
+    ok: false,
+    problems: [{ file, line, field, found, expected }],
+  });
+
+  if (bytes.byteLength > MAX_ARTICLE_BYTES) {
+    return problem('file', `${bytes.byteLength} bytes`, `at most ${MAX_ARTICLE_BYTES} bytes (1 MiB); split the article or move data out of it`);
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    const line = lineOfFirstInvalidByte(bytes);
+    return problem('file', 'bytes that are not UTF-8 text', 'a file saved as UTF-8 (re-save it as "UTF-8" in the editor)', line);
+  }
+  const nul = text.indexOf('\0');
+  if (nul !== -1) {
+    return problem('file', 'a NUL character (a binary file?)', 'plain text without NUL characters', lineAt(text, nul));
+  }
+
+  const parsed = parseFrontMatter(normaliseText(text));
+  if (!parsed.ok) {
+    return problem(parsed.error.field ?? 'front matter', parsed.error.found, parsed.error.expected, parsed.error.line);
+  }
+  const frontMatter = parsed.value;
+  const checked = checkFrontMatter(frontMatter.data, { timeZone: rules.timeZone }, frontMatter.lineOf);
+  const problems: Problem[] = checked.ok ? [] : checked.problems.map((found) => ({ file, ...found }));
+
+  const slugLine = frontMatter.data['slug'] === undefined ? undefined : frontMatter.lineOf(['slug']);
+  const slug = checked.ok && checked.data.slug !== undefined ? checked.data.slug : slugFromFileName(file);
+  if (frontMatter.data['slug'] === undefined && !isValidSlug(slug)) {
+    const suggestion = suggestSlug(slug);
+    problems.push({
+      file,
+      field: 'slug',
+      found: `none, and the file name "${slug}" is not a valid slug`,
+      expected: `${SLUG_EXPECTED}; add ${suggestion ? `"slug: ${suggestion}"` : 'a slug field'} or rename the file`,
+    });
+  }
+
+  const image = checked.ok ? checked.data.image : undefined;
+  const imageFile = image ? resolveImage(file, image.src, rules) : undefined;
+  if (imageFile && !imageFile.ok) {
+    problems.push({ file, line: frontMatter.lineOf(['image', 'src']), field: fieldName(['image', 'src']), ...imageFile.problem });
+  }
+
+  if (!checked.ok || problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  const data = checked.data;
+  const lang = data.lang ?? rules.defaultLang;
+  return {
+    ok: true,
+    warnings: likelyMistakes(file, data, frontMatter.lineOf),
+    article: {
+      slug,
+      file,
+      title: data.title,
+      dateline: data.dateline,
+      date: data.date,
+      updated: data.updated,
+      summary: data.summary,
+      authors: data.authors ?? rules.defaultAuthors,
+      section: data.section ?? rules.defaultSection,
+      tags: [...new Set(data.tags ?? [])],
+      sources: data.sources ?? [],
+      image: image && imageFile?.ok ? { file: imageFile.file, alt: image.alt, credit: image.credit } : undefined,
+      lang,
+      dir: textDirection(lang),
+      status: data.draft ? 'draft' : isScheduled(data.date, rules.now) ? 'scheduled' : 'published',
+      body: frontMatter.body,
+      bodyLine: frontMatter.bodyLine,
+      slugLine,
+    },
+  };
+}
+
+/** Things that are allowed but are probably not what the editor meant. */
+function likelyMistakes(
+  file: string,
+  data: FrontMatterData,
+  lineOf: (path: readonly (string | number)[]) => number | undefined,
+): Problem[] {
+  const warnings: Problem[] = [];
+  if (data.summary === undefined) {
+    warnings.push({ file, field: 'summary', found: 'nothing', expected: 'one or two sentences for the standfirst and link previews (without one, previews repeat the headline)' });
+  }
+  const titleLength = [...data.title].length;
+  if (titleLength > HEADLINE_WARNING_LENGTH) {
+    warnings.push({ file, line: lineOf(['title']), field: 'title', found: `${titleLength} characters`, expected: `at most ${HEADLINE_WARNING_LENGTH}, which is what search results and link previews show whole` });
+  }
+  if (data.updated && data.updated.instant.getTime() === data.date.instant.getTime()) {
+    warnings.push({ file, line: lineOf(['updated']), field: 'updated', found: 'the same time as date', expected: 'the time of a later revision, or no updated field' });
+  }
+  (data.sources ?? []).forEach((source, index) => {
+    if (!('url' in source && source.url) && /^(?:https?:\/\/|www\.)/i.test(source.name)) {
+      warnings.push({ file, line: lineOf(['sources', index]), field: fieldName(['sources', index]), found: `a web address as the name (${JSON.stringify(source.name)})`, expected: 'the name of who said it, with the address as url:, like: - name: "Health ministry" / url: "https://…"' });
+    }
+  });
+  return warnings;
+}
+
+type ImageResolution = { ok: true; file: string } | { ok: false; problem: Pick<Problem, 'found' | 'expected'> };
+
+/** The lead image's path from the project root; it must be an image file inside the content folder. */
+function resolveImage(articleFile: string, src: string, rules: ArticleRules): ImageResolution {
+  const found = JSON.stringify(src);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
+    return { ok: false, problem: { found, expected: 'a local image file next to the article, like ./images/photo.jpg; download the picture and commit it' } };
+  }
+  if (src.startsWith('/')) {
+    return { ok: false, problem: { found, expected: 'a path relative to the article file, like ./images/photo.jpg' } };
+  }
+  const resolved = posix.normalize(posix.join(posix.dirname(articleFile), src));
+  if (!resolved.startsWith(`${rules.contentDir}/`)) {
+    return { ok: false, problem: { found, expected: `a file inside the ${rules.contentDir}/ folder` } };
+  }
+  if (!IMAGE_EXTENSIONS.has(posix.extname(resolved).toLowerCase())) {
+    return { ok: false, problem: { found, expected: `an image file ending in ${[...IMAGE_EXTENSIONS].join(', ')}` } };
+  }
+  if (!rules.fileExists(resolved)) {
+    return { ok: false, problem: { found: `${found}, but ${resolved} does not exist`, expected: 'the path of an image file committed next to the article' } };
+  }
+  return { ok: true, file: resolved };
+}
+
+/** Two articles with one slug would publish at one URL: every file of a clash is named. */
+export function slugClashes(articles: readonly Pick<CheckedArticle, 'slug' | 'file' | 'slugLine'>[]): Problem[] {
+  const bySlug = Map.groupBy(articles, (article) => article.slug);
+  const problems: Problem[] = [];
+  for (const [slug, group] of bySlug) {
+    if (group.length < 2) continue;
+    for (const article of group) {
+      const others = group.filter((other) => other !== article).map((other) => other.file);
+      problems.push({
+        file: article.file,
+        line: article.slugLine,
+        field: 'slug',
+        found: `"${slug}", which ${others.join(' and ')} also ${others.length === 1 ? 'has' : 'have'}`,
+        expected: 'a slug no other article uses; change the slug field or rename one of the files',
+      });
+    }
+  }
+  return problems;
+}
+
+function lineAt(text: string, index: number): number {
+  return text.slice(0, index).split('\n').length;
+}
+
+/** The line of the first byte that breaks UTF-8, found by feeding a strict decoder one byte at a time. */
+function lineOfFirstInvalidByte(bytes: Uint8Array): number | undefined {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  for (let index = 0; index < bytes.byteLength; index++) {
+    try {
+      decoder.decode(bytes.subarray(index, index + 1), { stream: index + 1 < bytes.byteLength });
+    } catch {
+      return line;
+    }
+    if (bytes[index] === 0x0a) line++;
+  }
+  return undefined;
+}

@@ -1,0 +1,225 @@
+import { distance as levenshtein } from 'fastest-levenshtein';
+import { z } from 'zod';
+import { ARTICLE_DATE_EXPECTED, parseArticleDate, type ArticleDate } from './dates.ts';
+import { canonicalLanguageTag } from '../site/i18n.ts';
+import { describeValue, type Problem } from './problems.ts';
+import { SLUG_EXPECTED, isValidSlug } from './slugs.ts';
+
+/**
+ * The article format (`shared/article-format.md`) as a zod schema. Each message is the "expected"
+ * half of an editor's error; `frontMatterProblems` adds the file, the line and what was found.
+ */
+export interface SchemaOptions {
+  /** Zone in which a bare date (`2024-07-14`) starts. */
+  readonly timeZone: string;
+}
+
+export const TITLE_MAX = 200;
+export const SUMMARY_MAX = 300;
+const SHORT_TEXT_MAX = 200;
+
+/** Fields in the order the format lists them; also the order of "did you mean" suggestions. */
+export const FRONT_MATTER_FIELDS = [
+  'title',
+  'dateline',
+  'date',
+  'updated',
+  'summary',
+  'authors',
+  'section',
+  'tags',
+  'sources',
+  'image',
+  'lang',
+  'slug',
+  'draft',
+] as const;
+
+const text = (expected: string, max: number) =>
+  z
+    .string({ error: expected })
+    .transform((value) => value.replace(/\s+/g, ' ').trim())
+    .pipe(z.string().min(1, { error: expected }).max(max, { error: expected }));
+
+const httpUrl = z
+  .string({ error: 'an http:// or https:// address' })
+  .trim()
+  .pipe(z.url({ protocol: /^https?$/, error: 'an http:// or https:// address, like https://example.org/statement' }));
+
+const articleDate = (options: SchemaOptions) =>
+  z.string({ error: ARTICLE_DATE_EXPECTED }).transform((value, context): ArticleDate => {
+    const parsed = parseArticleDate(value, options.timeZone);
+    if (parsed) return parsed;
+    context.addIssue({ code: 'custom', message: ARTICLE_DATE_EXPECTED });
+    return z.NEVER;
+  });
+
+const source = z.union(
+  [
+    text('the name of a source, or a map with name and url', SHORT_TEXT_MAX).transform((name) => ({ name })),
+    z.strictObject(
+      {
+        name: text('the name of the source, like "Gaza health ministry"', SHORT_TEXT_MAX),
+        url: httpUrl.optional(),
+      },
+      { error: 'the name of a source, or a map with name and url' },
+    ),
+  ],
+  { error: 'the name of a source, or a map with name and url' },
+);
+
+export function frontMatterSchema(options: SchemaOptions) {
+  return z
+    .strictObject({
+      title: text(`the headline as plain text of 1–${TITLE_MAX} characters`, TITLE_MAX),
+      dateline: text('the place the story was filed from, like "GAZA"', 100),
+      date: articleDate(options),
+      updated: articleDate(options).optional(),
+      summary: text(`one or two sentences of at most ${SUMMARY_MAX} characters`, SUMMARY_MAX).optional(),
+      authors: z
+        .union([text('an author name', SHORT_TEXT_MAX).transform((name) => [name]), z.array(text('an author name', SHORT_TEXT_MAX))], {
+          error: 'a list of author names, like ["Staff reporter"]',
+        })
+        .optional(),
+      section: text('a section name, like "World"', 60).optional(),
+      tags: z.array(text('a tag of 1–60 characters', 60), { error: 'a list of tags, like [gaza, ceasefire]' }).optional(),
+      sources: z.array(source, { error: 'a list of sources, each a name or a map with name and url' }).optional(),
+      image: z
+        .strictObject(
+          {
+            src: text('the path of the image file relative to the article, like ./images/photo.jpg', 500),
+            alt: text('a description of the image for readers who cannot see it (alt is required with image)', 500),
+            credit: text('the photographer and agency, like "Photographer / Agency"', SHORT_TEXT_MAX).optional(),
+          },
+          { error: 'a map with src, alt and optionally credit' },
+        )
+        .optional(),
+      lang: z
+        .string({ error: 'a BCP 47 language tag, like en or ar' })
+        .transform((value, context) => {
+          const tag = canonicalLanguageTag(value);
+          if (tag) return tag;
+          context.addIssue({ code: 'custom', message: 'a BCP 47 language tag of a known language, like en, ar or fr-CA' });
+          return z.NEVER;
+        })
+        .optional(),
+      slug: z
+        .string({ error: SLUG_EXPECTED })
+        .refine(isValidSlug, { error: SLUG_EXPECTED })
+        .optional(),
+      draft: z.boolean({ error: 'true or false' }).optional(),
+    })
+    .superRefine((value, context) => {
+      if (value.updated && value.updated.instant < value.date.instant) {
+        context.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          message: 'a time not before date; use updated only for a later revision',
+        });
+      }
+    });
+}
+
+export type FrontMatterData = z.output<ReturnType<typeof frontMatterSchema>>;
+
+/** Building a zod schema costs more than checking a file with it: one per time zone is enough. */
+const schemas = new Map<string, ReturnType<typeof frontMatterSchema>>();
+function schemaFor(timeZone: string): ReturnType<typeof frontMatterSchema> {
+  let schema = schemas.get(timeZone);
+  if (!schema) {
+    schema = frontMatterSchema({ timeZone });
+    schemas.set(timeZone, schema);
+  }
+  return schema;
+}
+
+export type FrontMatterCheck =
+  | { ok: true; data: FrontMatterData }
+  | { ok: false; problems: Omit<Problem, 'file'>[] };
+
+/** Validates raw front matter; every problem is reported, not just the first. */
+export function checkFrontMatter(
+  raw: Record<string, unknown>,
+  options: SchemaOptions,
+  lineOf: (path: readonly (string | number)[]) => number | undefined,
+): FrontMatterCheck {
+  const result = schemaFor(options.timeZone).safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, problems: result.error.issues.flatMap((issue) => issueProblems(issue, raw, lineOf)) };
+}
+
+type Issue = z.core.$ZodIssue;
+
+function issueProblems(
+  issue: Issue,
+  raw: Record<string, unknown>,
+  lineOf: (path: readonly (string | number)[]) => number | undefined,
+): Omit<Problem, 'file'>[] {
+  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+  if (issue.code === 'invalid_union') {
+    // A list item that is a map gets the map's own problems ("sources[0].name — found nothing"),
+    // not the union's summary: pick the alternative whose shape the editor clearly meant.
+    const meant = issue.errors.find((alternative) => !alternative.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'));
+    if (meant) {
+      return meant.flatMap((inner) => issueProblems({ ...inner, path: [...path, ...inner.path] } as Issue, raw, lineOf));
+    }
+  }
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      line: lineOf([...path, key]),
+      field: fieldName([...path, key]),
+      found: 'a field the article format does not have',
+      expected: unknownFieldExpected(key, path),
+    }));
+  }
+  return [
+    {
+      line: lineOf(path),
+      field: fieldName(path),
+      found: describeValue(valueAt(raw, path)),
+      expected: issue.message,
+    },
+  ];
+}
+
+function unknownFieldExpected(key: string, parentPath: readonly (string | number)[]): string {
+  const allowed: readonly string[] =
+    parentPath.length === 0
+      ? FRONT_MATTER_FIELDS
+      : parentPath[0] === 'image'
+        ? ['src', 'alt', 'credit']
+        : parentPath[0] === 'sources'
+          ? ['name', 'url']
+          : [];
+  const suggestion = closestName(key, allowed);
+  const hint = suggestion ? `did you mean "${suggestion}"? ` : '';
+  return `${hint}one of ${allowed.join(', ')}`;
+}
+
+/** `sources[1].url` for ['sources', 1, 'url']; `front matter` for the root. */
+export function fieldName(path: readonly (string | number)[]): string {
+  if (path.length === 0) return 'front matter';
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('');
+}
+
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let value: unknown = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}
+
+/** The allowed name nearest to a mistyped one (`tag` → `tags`), if any is near enough to suggest. */
+function closestName(name: string, allowed: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of allowed) {
+    const distance = levenshtein(lower, candidate);
+    if (distance <= Math.max(1, Math.floor(candidate.length / 3)) && (!best || distance < best.distance)) {
+      best = { name: candidate, distance };
+    }
+  }
+  return best?.name;
+}

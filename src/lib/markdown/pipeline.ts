@@ -1,0 +1,132 @@
+import { createMarkdownProcessor, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import type { Element, ElementContent, Root } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { toString } from 'hast-util-to-string';
+import rehypeExternalLinks from 'rehype-external-links';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import type { Plugin } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { imageReferences, type ImageReference } from '../article/body-rules.ts';
+import { interfaceText } from '../site/i18n.ts';
+import { countWords } from './reading.ts';
+import { CLOBBER_PREFIX, sanitizeSchema } from './sanitize.ts';
+import { remarkTypography } from './typography.ts';
+
+/**
+ * The one Markdown pipeline. `@astrojs/markdown-remark`'s unified processor runs remark-parse,
+ * remark-gfm (tables, footnotes, autolinks, strikethrough) and remark-rehype with raw HTML kept;
+ * these rehype plugins then turn that raw HTML into elements, give headings ids, and sanitize
+ * everything before anything of ours is added. Astro's own plugins that run after ours only read
+ * headings and image references.
+ */
+
+/** What the loader tells the pipeline about the article being rendered (Astro passes it as `frontmatter`). */
+export interface RenderContext {
+  readonly dateline: string;
+  readonly lang: string;
+  /** Filled in by the pipeline: the text of the sanitized body, for the search index. */
+  text?: string;
+  /** Filled in by the pipeline: the number of words in the sanitized body. */
+  words?: number;
+  /** Filled in by the pipeline: the images the body refers to. */
+  images?: ImageReference[];
+}
+
+/** The id of the footnotes heading, which remark-rehype writes in English. */
+const FOOTNOTE_LABEL_ID = `${CLOBBER_PREFIX}footnote-label`;
+
+/**
+ * Links within the body (`[see below](#the-figures)`, footnote references) point at ids that the
+ * sanitizer has prefixed; this gives their `href`s the same prefix, after sanitizing.
+ */
+export const rehypePrefixFragmentLinks: Plugin<[], Root> = () => (tree) => {
+  visit(tree, 'element', (node) => {
+    const href = node.properties['href'];
+    if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#') && href.length > 1) {
+      const target = href.slice(1);
+      node.properties['href'] = `#${target.startsWith(CLOBBER_PREFIX) ? target : CLOBBER_PREFIX + target}`;
+    }
+  });
+};
+
+/** "GAZA —" as the lead-in of the first paragraph, as wire copy does; added after sanitizing, as ours. */
+export const rehypeDatelineLeadIn: Plugin<[], Root> = () => (tree, file) => {
+  const { dateline } = renderContext(file);
+  const leadIn: Element = {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['dateline'] },
+    children: [{ type: 'text', value: `${dateline} —` }],
+  };
+  const firstParagraph = tree.children.find(
+    (node): node is Element => node.type === 'element' && node.tagName === 'p',
+  );
+  if (firstParagraph) {
+    firstParagraph.children.unshift(leadIn, { type: 'text', value: ' ' });
+  } else {
+    tree.children.unshift({ type: 'element', tagName: 'p', properties: {}, children: [leadIn] });
+  }
+};
+
+/** Words of the sanitized body, for the reading time, and the footnotes heading in the article's language. */
+export const rehypeArticleText: Plugin<[], Root> = () => (tree, file) => {
+  const context = renderContext(file);
+  context.text = toString(tree);
+  context.words = countWords(context.text, context.lang);
+  const label = tree.children.find(
+    (node): node is Element => node.type === 'element' && node.tagName === 'section',
+  )?.children.find(
+    (node): node is Element => node.type === 'element' && node.properties['id'] === FOOTNOTE_LABEL_ID,
+  );
+  if (label) {
+    const heading: ElementContent = { type: 'text', value: interfaceText(context.lang).footnotes };
+    label.children = [heading];
+  }
+};
+
+/** Records the images the body refers to, for the loader to hold against the body rules (body.ts). */
+export const remarkBodyRules: Plugin<[], MdastRoot> = () => (tree, file) => {
+  renderContext(file).images = imageReferences(tree);
+};
+
+function renderContext(file: VFile): RenderContext {
+  const astro = file.data['astro'] as { frontmatter?: Partial<RenderContext> } | undefined;
+  const context = astro?.frontmatter;
+  if (typeof context?.dateline !== 'string' || typeof context.lang !== 'string') {
+    throw new Error('The article pipeline needs a dateline and lang; render articles through the article loader.');
+  }
+  return context as RenderContext;
+}
+
+/** News copy has no code to colour; astro.config.mjs and `createArticleRenderer` both say so. */
+export const SYNTAX_HIGHLIGHT = false;
+
+/** Options for `unified()` from `@astrojs/markdown-remark`, used by astro.config.mjs and the tests alike. */
+export const markdownOptions: UnifiedProcessorOptions = {
+  gfm: true,
+  // Astro's smartypants, as fast as it can be: remarkTypography takes its place (typography.ts).
+  smartypants: false,
+  remarkPlugins: [remarkTypography, remarkBodyRules],
+  // The sanitizer adds the one prefix to footnote ids; remark-rehype adding its own would double it.
+  remarkRehype: { clobberPrefix: '' },
+  rehypePlugins: [
+    rehypeRaw,
+    rehypeSlug,
+    [rehypeSanitize, sanitizeSchema],
+    [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false }],
+    rehypePrefixFragmentLinks,
+    rehypeArticleText,
+    rehypeDatelineLeadIn,
+  ],
+};
+
+/**
+ * The pipeline as the build runs it, outside Astro: what `npm run check` and the tests render with.
+ * Remote image domains stay empty, as in the loader, so Astro never fetches an image.
+ */
+export function createArticleRenderer() {
+  return createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: SYNTAX_HIGHLIGHT, image: {} });
+}

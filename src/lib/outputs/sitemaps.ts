@@ -1,0 +1,61 @@
+import { Readable } from 'node:stream';
+import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
+import type { Article } from '../article/article.ts';
+import { isoWithOffset } from '../article/dates.ts';
+
+/**
+ * Sitemaps, written by the `sitemap` library: an index, the site's list pages, the articles (with a
+ * lastmod from `updated` or `date`) in files of at most ARTICLES_PER_SITEMAP, and a Google News
+ * sitemap of the last 48 hours. Every URL given here is absolute.
+ */
+export const ARTICLES_PER_SITEMAP = 10_000;
+/** Google News takes articles of the last two days, at most a thousand of them. */
+export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
+export const NEWS_MAX = 1000;
+
+export interface SitemapArticle {
+  readonly article: Article;
+  readonly url: string;
+}
+
+export function pagesSitemap(urls: readonly string[]): Promise<string> {
+  return write(urls.map((url) => ({ url })));
+}
+
+export function articlesSitemap(articles: readonly SitemapArticle[], timeZone: string): Promise<string> {
+  return write(articles.map(({ article, url }) => ({ url, lastmod: isoWithOffset((article.updated ?? article.date).instant, timeZone) })));
+}
+
+/** The articles a news sitemap lists at `now`: published in the last 48 hours, newest first, at most 1,000. */
+export function newsArticles(newestFirst: readonly SitemapArticle[], now: Date): SitemapArticle[] {
+  return newestFirst.filter(({ article }) => now.getTime() - article.date.instant.getTime() <= NEWS_WINDOW_MS).slice(0, NEWS_MAX);
+}
+
+export function newsSitemap(articles: readonly SitemapArticle[], publication: { name: string; timeZone: string }): Promise<string> {
+  return write(
+    articles.map(({ article, url }) => ({
+      url,
+      news: {
+        publication: { name: publication.name, language: new Intl.Locale(article.lang).language },
+        publication_date: isoWithOffset(article.date.instant, publication.timeZone),
+        title: article.title,
+      },
+    })),
+    { news: true },
+  );
+}
+
+export async function sitemapIndex(urls: readonly string[]): Promise<string> {
+  const stream = new SitemapIndexStream();
+  return (await streamToPromise(Readable.from(urls.map((url) => ({ url }))).pipe(stream))).toString();
+}
+
+/** robots.txt: everything may be crawled; here are the sitemaps. */
+export function robotsTxt(sitemaps: readonly string[]): string {
+  return ['User-agent: *', 'Allow: /', '', ...sitemaps.map((url) => `Sitemap: ${url}`), ''].join('\n');
+}
+
+async function write(items: SitemapItemLoose[], xmlns: { news?: boolean } = {}): Promise<string> {
+  const stream = new SitemapStream({ xmlns: { news: xmlns.news ?? false, xhtml: false, image: false, video: false } });
+  return (await streamToPromise(Readable.from(items).pipe(stream))).toString();
+}

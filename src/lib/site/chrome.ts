@@ -1,0 +1,116 @@
+import { interfaceText, textDirection, type InterfaceText, type TextDirection } from './i18n.ts';
+import type { MetaTag } from './meta.ts';
+import { contentSecurityPolicyFor } from './security.ts';
+import { archivePath, feedPath, searchPath, sectionPath, sitePath, type SiteAddress } from './urls.ts';
+
+/**
+ * What every page shows around its own content, in the site's language: the masthead with its
+ * sections, the search box, the theme control and the footer; and each page's `<head>`. Layouts
+ * only place these; src/data/ works them out once per build.
+ */
+export interface ChromeSite extends SiteAddress {
+  readonly name: string;
+  readonly description: string;
+  readonly lang: string;
+}
+
+export interface NavigationLink {
+  readonly name: string;
+  readonly path: string;
+}
+
+/** The site's search box: where it sends the query, and the base the search script loads the index from. */
+export interface SearchBox {
+  readonly action: string;
+  readonly base: string;
+}
+
+export interface Chrome {
+  readonly name: string;
+  readonly description: string;
+  readonly lang: string;
+  readonly dir: TextDirection;
+  /** Interface words in the site's language. */
+  readonly text: InterfaceText;
+  readonly homePath: string;
+  readonly faviconPath: string;
+  readonly themeScriptPath: string;
+  readonly archivePath: string;
+  readonly sections: readonly NavigationLink[];
+  readonly search: SearchBox;
+  readonly feeds: readonly FeedLink[];
+}
+
+export interface FeedLink {
+  readonly title: string;
+  readonly href: string;
+  readonly type: string;
+}
+
+export function siteChrome(site: ChromeSite, sections: readonly { slug: string; name: string }[]): Chrome {
+  return {
+    name: site.name,
+    description: site.description,
+    lang: site.lang,
+    dir: textDirection(site.lang),
+    text: interfaceText(site.lang),
+    homePath: sitePath(site),
+    faviconPath: sitePath(site, 'favicon.svg'),
+    themeScriptPath: sitePath(site, 'scripts/theme.js'),
+    archivePath: archivePath(site),
+    sections: sections.map(({ slug, name }) => ({ name, path: sectionPath(site, slug) })),
+    search: { action: searchPath(site), base: sitePath(site) },
+    feeds: feedLinks(site),
+  };
+}
+
+/** The RSS and Atom feeds of the site, or of one section, as `<link rel="alternate">` describes them. */
+export function feedLinks(site: ChromeSite, section?: { slug: string; name: string }): FeedLink[] {
+  const title = section ? `${site.name} — ${section.name}` : site.name;
+  return [
+    { title: `${title} — RSS`, href: feedPath(site, 'rss', section?.slug), type: 'application/rss+xml' },
+    { title: `${title} — Atom`, href: feedPath(site, 'atom', section?.slug), type: 'application/atom+xml' },
+  ];
+}
+
+export interface PageHead {
+  /** The whole `<title>`: the page's own title, then the site name. */
+  readonly title: string;
+  readonly description: string;
+  readonly canonicalUrl: string;
+  readonly lang: string;
+  readonly dir: TextDirection;
+  /** Open Graph and Twitter tags for link previews. */
+  readonly meta: readonly MetaTag[];
+  /** Absent on the dev server, which injects scripts and styles of its own. */
+  readonly contentSecurityPolicy?: string | undefined;
+  /** The skip link's words, in the page's language. */
+  readonly skipToContent: string;
+}
+
+export interface PageHeadInput {
+  /** The page's own title, without the site name; none for the site's front page. */
+  readonly title?: string | undefined;
+  readonly description: string;
+  readonly canonicalUrl: string;
+  /** The page's language: an article's own, otherwise the site's. */
+  readonly lang?: string | undefined;
+  readonly meta: readonly MetaTag[];
+  /** The search page runs Pagefind's WebAssembly. */
+  readonly webAssembly?: boolean | undefined;
+}
+
+/** `production`: a built site, whose pages carry the Content Security Policy. */
+export function pageHead(site: ChromeSite, input: PageHeadInput, production: boolean): PageHead {
+  const lang = input.lang ?? site.lang;
+  return {
+    title: input.title ? `${input.title} — ${site.name}` : site.name,
+    description: input.description,
+    canonicalUrl: input.canonicalUrl,
+    lang,
+    dir: textDirection(lang),
+    meta: input.meta,
+    contentSecurityPolicy: production ? contentSecurityPolicyFor({ webAssembly: input.webAssembly ?? false }) : undefined,
+    skipToContent: interfaceText(lang).skipToContent,
+  };
+}

@@ -1,0 +1,172 @@
+// Each locale from its own module: the index loads all of them, and Node reads date-fns's
+// 200 KB package.json again for every module it loads (seconds in every worker thread).
+import { ar } from 'date-fns/locale/ar';
+import { enGB } from 'date-fns/locale/en-GB';
+import type { DateStyle } from '../article/dates.ts';
+import { memoized } from './memo.ts';
+
+/**
+ * Languages: text direction from the platform's Unicode data, and the interface words of each
+ * language we ship. An article in a language without its own table gets the English words but keeps
+ * its own `lang` and `dir`, so that screen readers and the layout still treat its text right.
+ */
+export type TextDirection = 'ltr' | 'rtl';
+
+export interface InterfaceText {
+  readonly dates: DateStyle;
+  readonly by: string;
+  readonly updated: string;
+  readonly published: string;
+  readonly minutesToRead: (minutes: number) => string;
+  readonly sources: string;
+  readonly footnotes: string;
+  readonly section: string;
+  readonly tags: string;
+  readonly share: string;
+  readonly shareOn: (service: string) => string;
+  readonly shareByEmail: string;
+  readonly copyLink: string;
+  readonly linkCopied: string;
+  readonly shareElsewhere: string;
+  readonly latest: string;
+  readonly skipToContent: string;
+  readonly home: string;
+  readonly pagination: string;
+  readonly newer: string;
+  readonly older: string;
+  readonly pageOf: (page: number, pages: number) => string;
+  readonly archive: string;
+  readonly sections: string;
+  readonly moreInSection: (section: string) => string;
+  readonly related: string;
+  readonly search: string;
+  readonly searchLabel: string;
+  readonly searchNeedsScript: string;
+  readonly noResults: string;
+  /** With {count} and {query} for the search script to fill in. */
+  readonly resultsFor: string;
+  readonly notFound: string;
+  readonly notFoundText: string;
+  readonly darkTheme: string;
+  readonly printedFrom: string;
+  readonly editArticle: string;
+  /** Preview banners, seen only on the dev server. */
+  readonly draftBanner: string;
+  readonly scheduledBanner: (goesLive: string) => string;
+  /** Joins names in a byline: "A, B and C". */
+  readonly listFormat: Intl.ListFormat;
+}
+
+const english: InterfaceText = {
+  dates: { locale: enGB, dateTime: 'EEEE d MMMM yyyy, HH:mm zzz', date: 'EEEE d MMMM yyyy', shortDate: 'd MMMM yyyy' },
+  by: 'By',
+  updated: 'Updated',
+  published: 'Published',
+  minutesToRead: (minutes) => `${minutes} min read`,
+  sources: 'Sources',
+  footnotes: 'Notes',
+  section: 'Section',
+  tags: 'Tags',
+  share: 'Share this article',
+  shareOn: (service) => `Share on ${service}`,
+  shareByEmail: 'Share by email',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied',
+  shareElsewhere: 'Share…',
+  latest: 'Latest news',
+  skipToContent: 'Skip to content',
+  home: 'Home',
+  pagination: 'Pages',
+  newer: 'Newer',
+  older: 'Older',
+  pageOf: (page, pages) => `Page ${page} of ${pages}`,
+  archive: 'Archive',
+  sections: 'Sections',
+  moreInSection: (section) => `More in ${section}`,
+  related: 'Related',
+  search: 'Search',
+  searchLabel: 'Search articles',
+  searchNeedsScript: 'Search runs in your browser and needs JavaScript. Every article is also listed in the archive.',
+  noResults: 'No articles found.',
+  resultsFor: 'Results for “{query}”: {count}',
+  notFound: 'Page not found',
+  notFoundText: 'There is no page at this address. Search for it, or read the latest news.',
+  darkTheme: 'Dark theme',
+  printedFrom: 'Printed from',
+  editArticle: 'Edit this article',
+  draftBanner: 'Draft: seen only in preview, never on the public site until draft: true is removed.',
+  scheduledBanner: (goesLive) => `Scheduled: seen only in preview until ${goesLive}, when the next build publishes it.`,
+  listFormat: new Intl.ListFormat('en-GB', { type: 'conjunction' }),
+};
+
+const arabicPlural = new Intl.PluralRules('ar');
+
+const arabic: InterfaceText = {
+  dates: { locale: ar, dateTime: 'EEEE d MMMM yyyy، HH:mm zzz', date: 'EEEE d MMMM yyyy', shortDate: 'd MMMM yyyy' },
+  by: 'بقلم',
+  updated: 'حُدّث',
+  published: 'نُشر',
+  minutesToRead: (minutes) => `قراءة في ${minutes} ${arabicPlural.select(minutes) === 'few' ? 'دقائق' : 'دقيقة'}`,
+  sources: 'المصادر',
+  footnotes: 'الحواشي',
+  section: 'القسم',
+  tags: 'الوسوم',
+  share: 'شارك هذا المقال',
+  shareOn: (service) => `شارك على ${service}`,
+  shareByEmail: 'شارك عبر البريد الإلكتروني',
+  copyLink: 'انسخ الرابط',
+  linkCopied: 'نُسخ الرابط',
+  shareElsewhere: 'مشاركة…',
+  latest: 'آخر الأخبار',
+  skipToContent: 'انتقل إلى المحتوى',
+  home: 'الرئيسية',
+  pagination: 'الصفحات',
+  newer: 'الأحدث',
+  older: 'الأقدم',
+  pageOf: (page, pages) => `الصفحة ${page} من ${pages}`,
+  archive: 'الأرشيف',
+  sections: 'الأقسام',
+  moreInSection: (section) => `المزيد في ${section}`,
+  related: 'ذو صلة',
+  search: 'بحث',
+  searchLabel: 'ابحث في المقالات',
+  searchNeedsScript: 'يعمل البحث في متصفحك ويحتاج إلى جافاسكربت. كل المقالات مدرجة أيضاً في الأرشيف.',
+  noResults: 'لم يُعثر على مقالات.',
+  resultsFor: 'نتائج البحث عن «{query}»: {count}',
+  notFound: 'الصفحة غير موجودة',
+  notFoundText: 'لا توجد صفحة بهذا العنوان. ابحث عنها أو اقرأ آخر الأخبار.',
+  darkTheme: 'الوضع الداكن',
+  printedFrom: 'طُبع من',
+  editArticle: 'حرّر هذا المقال',
+  draftBanner: 'مسودة: تظهر في المعاينة فقط، ولا تُنشر على الموقع حتى تُحذف draft: true.',
+  scheduledBanner: (goesLive) => `مجدول: يظهر في المعاينة فقط حتى ${goesLive}، حين ينشره البناء التالي.`,
+  listFormat: new Intl.ListFormat('ar', { type: 'conjunction' }),
+};
+
+const byPrimaryLanguage: Readonly<Record<string, InterfaceText>> = { en: english, ar: arabic };
+
+export function interfaceText(lang: string): InterfaceText {
+  return byPrimaryLanguage[primaryLanguage(lang)] ?? english;
+}
+
+export const textDirection: (lang: string) => TextDirection = memoized((lang) =>
+  new Intl.Locale(lang).getTextInfo().direction === 'rtl' ? 'rtl' : 'ltr',
+);
+
+/**
+ * The canonical spelling of a BCP 47 tag (`EN-gb` → `en-GB`), or `undefined` when it is not a
+ * well-formed tag of a language the platform knows.
+ */
+export function canonicalLanguageTag(tag: string): string | undefined {
+  let canonical: string | undefined;
+  try {
+    [canonical] = Intl.getCanonicalLocales(tag.trim());
+  } catch {
+    return undefined;
+  }
+  if (canonical === undefined) return undefined;
+  const known = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(primaryLanguage(canonical));
+  return known === undefined ? undefined : canonical;
+}
+
+const primaryLanguage = memoized((tag) => new Intl.Locale(tag).language);

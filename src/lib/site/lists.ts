@@ -1,0 +1,147 @@
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns/format';
+import type { Article } from '../article/article.ts';
+import { memoized } from './memo.ts';
+import { suggestSlug } from '../article/slugs.ts';
+import { newestFirst } from './view.ts';
+
+/**
+ * Everything the list pages, feeds and sitemaps need, worked out once per build in time linear in
+ * the number of articles: newest-first order, sections, tags, months, and for each article the
+ * latest in its section and the articles that share most of its tags.
+ */
+export interface Group {
+  /** URL part: lowercase ASCII, transliterated from the name. */
+  readonly slug: string;
+  /** The name as editors wrote it (the first spelling seen, newest article first). */
+  readonly name: string;
+  /** Newest first. */
+  readonly articles: readonly Article[];
+}
+
+export interface Month {
+  readonly year: string;
+  /** Two digits: "07". */
+  readonly month: string;
+  readonly articles: readonly Article[];
+}
+
+export interface SiteIndex {
+  readonly newest: readonly Article[];
+  readonly sections: readonly Group[];
+  readonly tags: readonly Group[];
+  /** Newest month first. */
+  readonly months: readonly Month[];
+  readonly sectionOf: (article: Article) => Group;
+  readonly tagGroup: (tag: string) => Group;
+  /** Up to `count` other articles of the same section, newest first. */
+  readonly moreInSection: (article: Article, count?: number) => Article[];
+  /** Up to `count` articles sharing the most tags with this one, then the newest. */
+  readonly related: (article: Article, count?: number) => Article[];
+}
+
+/** How many of each tag's newest articles are weighed as related: keeps the work linear. */
+const RELATED_CANDIDATES_PER_TAG = 30;
+
+export function buildSiteIndex(articles: readonly Article[], timeZone: string): SiteIndex {
+  const newest = newestFirst(articles);
+  const sections = groupArticles(newest, (article) => [article.section]);
+  const tags = groupArticles(newest, (article) => article.tags);
+  const sectionBySlug = new Map(sections.map((group) => [group.slug, group]));
+  const tagBySlug = new Map(tags.map((group) => [group.slug, group]));
+
+  const group = (map: Map<string, Group>, name: string): Group => {
+    const found = map.get(groupSlug(name));
+    if (!found) throw new Error(`No group for "${name}"`);
+    return found;
+  };
+
+  return {
+    newest,
+    sections,
+    tags,
+    months: groupByMonth(newest, timeZone),
+    sectionOf: (article) => group(sectionBySlug, article.section),
+    tagGroup: (tag) => group(tagBySlug, tag),
+    // Only the first count + 1 can matter: the article itself is at most one of them.
+    moreInSection: (article, count = 4) =>
+      group(sectionBySlug, article.section)
+        .articles.slice(0, count + 1)
+        .filter((other) => other.slug !== article.slug)
+        .slice(0, count),
+    related: (article, count = 4) => {
+      const shared = new Map<Article, number>();
+      for (const tag of article.tags) {
+        for (const other of group(tagBySlug, tag).articles.slice(0, RELATED_CANDIDATES_PER_TAG + 1)) {
+          if (other.slug !== article.slug) shared.set(other, (shared.get(other) ?? 0) + 1);
+        }
+      }
+      return [...shared]
+        .sort(([a, sharedA], [b, sharedB]) => sharedB - sharedA || b.date.instant.getTime() - a.date.instant.getTime() || compare(a.slug, b.slug))
+        .slice(0, count)
+        .map(([other]) => other);
+    },
+  };
+}
+
+export interface ArticleLinks {
+  readonly section: Group;
+  readonly moreInSection: readonly Article[];
+  readonly related: readonly Article[];
+}
+
+/** Worked out once per article: the page and its page key (page-keys.ts) both ask. */
+const linksOf = new WeakMap<SiteIndex, WeakMap<Article, ArticleLinks>>();
+
+/** What an article page links to besides itself: its section, the latest in it, related articles. */
+export function articleLinks(index: SiteIndex, article: Article): ArticleLinks {
+  let known = linksOf.get(index);
+  if (!known) linksOf.set(index, (known = new WeakMap()));
+  let links = known.get(article);
+  if (!links) {
+    // Drafts and scheduled articles (on the dev server) link nowhere: they are not in the lists yet.
+    const published = article.status === 'published';
+    const moreInSection = published ? index.moreInSection(article) : [];
+    const related = published ? index.related(article).filter((other) => !moreInSection.includes(other)) : [];
+    links = { section: index.sectionOf(article), moreInSection, related };
+    known.set(article, links);
+  }
+  return links;
+}
+
+/** The URL part of a section or tag name; names that differ only in case or accents share a page. */
+export const groupSlug = memoized(
+  (name) => suggestSlug(name) || `u${[...name].map((character) => character.codePointAt(0)?.toString(16)).join('-')}`,
+);
+
+function groupArticles(newest: readonly Article[], namesOf: (article: Article) => readonly string[]): Group[] {
+  const groups = new Map<string, { name: string; articles: Article[] }>();
+  for (const article of newest) {
+    for (const name of new Set(namesOf(article))) {
+      const slug = groupSlug(name);
+      const existing = groups.get(slug);
+      if (existing) existing.articles.push(article);
+      else groups.set(slug, { name, articles: [article] });
+    }
+  }
+  return [...groups].map(([slug, { name, articles }]) => ({ slug, name, articles })).sort((a, b) => compare(a.slug, b.slug));
+}
+
+function groupByMonth(newest: readonly Article[], timeZone: string): Month[] {
+  const months = new Map<string, Month & { articles: Article[] }>();
+  const zone = tz(timeZone);
+  for (const article of newest) {
+    const key = format(article.date.instant, 'yyyy/MM', { in: zone });
+    const existing = months.get(key);
+    if (existing) existing.articles.push(article);
+    else {
+      const [year = '', month = ''] = key.split('/');
+      months.set(key, { year, month, articles: [article] });
+    }
+  }
+  return [...months.values()];
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import type { Article } from '../article/article.ts';
+import { articleLinks, type SiteIndex } from './lists.ts';
+
+/**
+ * Keys for Astro's incremental build (`experimental.incrementalBuild` in astro.config.mjs): a page
+ * whose key and whose code are both unchanged since the last build is copied from `.cache/astro/`
+ * instead of rendered again. A key is a hash of every value the page shows that does not come from
+ * code, so each key below is built from the same functions the page renders with; a key that missed
+ * a value would leave a page stale, which the build tests check against a full build.
+ */
+export function pageKey(...inputs: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 32);
+}
+
+/** What every page's masthead shows from the content: the sections. */
+function layoutInputs(index: SiteIndex) {
+  return index.sections.map(({ slug, name }) => [slug, name]);
+}
+
+/** An article page: the article (its body by the key of its rendered HTML) and every link it lists. */
+export function articlePageKey(index: SiteIndex, article: Article): string {
+  const { section, moreInSection, related } = articleLinks(index, article);
+  return pageKey(layoutInputs(index), article, [section.slug, section.name], moreInSection, related);
+}
+
+/** The parts of Astro's `Page` (from `paginate`) that a list page shows. */
+export interface ListPage {
+  readonly data: readonly Article[];
+  readonly start: number;
+  readonly end: number;
+  readonly total: number;
+  readonly currentPage: number;
+  readonly size: number;
+  readonly lastPage: number;
+  readonly url: Readonly<Record<string, string | undefined>>;
+}
+
+/** A page of a list: its articles and where it sits among the pages, with what heads it. */
+export function listPageKey(index: SiteIndex, page: ListPage, heading: unknown): string {
+  const { data, start, end, total, currentPage, size, lastPage, url } = page;
+  return pageKey(layoutInputs(index), heading, data, [start, end, total, currentPage, size, lastPage, url]);
+}
+
+/** Paths from Astro's `paginate`, each with the key of its list page. */
+export function withListKeys<Path extends { props: { page: ListPage } }>(index: SiteIndex, paths: readonly Path[], heading: unknown): (Path & { cacheKey: string })[] {
+  return paths.map((path) => ({ ...path, cacheKey: listPageKey(index, path.props.page, heading) }));
+}

@@ -1,0 +1,213 @@
+import type { Article } from '../article/article.ts';
+import { formatMonth } from '../article/dates.ts';
+import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from '../outputs/preview-card.ts';
+import type { ChromeSite, FeedLink, PageHeadInput } from './chrome.ts';
+import { interfaceText, textDirection, type InterfaceText, type TextDirection } from './i18n.ts';
+import type { ArticleLinks, Month } from './lists.ts';
+import { groupSlug } from './lists.ts';
+import { articleMetaTags, sitePageMetaTags } from './meta.ts';
+import type { ListPage } from './page-keys.ts';
+import { jsonLdText, newsArticle, siteGraph, type PublisherSite } from './structured-data.ts';
+import { absoluteUrl, archivePath, articlePath, previewPath, searchPath, sectionPath, sitePath, tagPath } from './urls.ts';
+import { articleSummaryView, articleView, type ArticleSummaryView, type ArticleView, type ViewSite } from './view.ts';
+
+/**
+ * What each kind of page shows besides the chrome around it (chrome.ts), worked out from the
+ * articles and the site configuration, so that the templates only place it.
+ */
+export interface PagesSite extends ChromeSite, ViewSite, PublisherSite {}
+
+/** An article in a list: the article and its link and short date. */
+export interface Teaser {
+  readonly article: Article;
+  readonly view: ArticleSummaryView;
+}
+
+/** A link to another article, in its own language and direction. */
+export interface ArticleLink {
+  readonly title: string;
+  readonly path: string;
+  readonly lang: string;
+  readonly dir: TextDirection;
+}
+
+export function teaser(article: Article, site: PagesSite): Teaser {
+  return { article, view: articleSummaryView(article, site) };
+}
+
+function articleLink(article: Article, site: PagesSite): ArticleLink {
+  return { title: article.title, path: articlePath(site, article.slug), lang: article.lang, dir: article.dir };
+}
+
+export interface ListPageInput {
+  /** The list's heading, and (with the page number) its title; the home page's title is the site name. */
+  readonly heading: string;
+  readonly home?: boolean | undefined;
+  readonly description: string;
+  readonly page: ListPage;
+  /** The newest article shown large, as a front page leads with its main story. */
+  readonly lead?: boolean | undefined;
+  /** Extra feeds of this list, such as a section's own. */
+  readonly feeds?: readonly FeedLink[] | undefined;
+  /** A heading people see (sections, tags, months) or only screen readers (home). */
+  readonly showHeading?: boolean | undefined;
+}
+
+export interface ListPageView {
+  readonly head: PageHeadInput;
+  readonly heading: string;
+  readonly showHeading: boolean;
+  readonly lead?: Teaser | undefined;
+  readonly teasers: readonly Teaser[];
+  readonly feeds: readonly FeedLink[];
+  readonly text: InterfaceText;
+}
+
+export function listPage(site: PagesSite, input: ListPageInput): ListPageView {
+  const { page } = input;
+  const text = interfaceText(site.lang);
+  const numbered = page.currentPage > 1 ? text.pageOf(page.currentPage, page.lastPage) : undefined;
+  // The home page's first page is the site name alone.
+  const title = input.home ? numbered : [input.heading, numbered].filter(Boolean).join(' — ');
+  const canonicalUrl = absoluteUrl(site, page.url['current'] ?? '');
+  const [first, ...rest] = page.data;
+  const lead = input.lead && page.currentPage === 1 ? first : undefined;
+  return {
+    head: { title, description: input.description, canonicalUrl, meta: sitePageMetaTags({ site, title, description: input.description, url: canonicalUrl }) },
+    heading: input.heading,
+    showHeading: input.showHeading ?? true,
+    lead: lead ? teaser(lead, site) : undefined,
+    teasers: (lead ? rest : page.data).map((article) => teaser(article, site)),
+    feeds: input.feeds ?? [],
+    text,
+  };
+}
+
+/** The front page's JSON-LD: the site and who publishes it. */
+export function homeStructuredData(site: PagesSite): string {
+  return jsonLdText(siteGraph(site));
+}
+
+export interface ArticlePageView {
+  readonly head: PageHeadInput;
+  readonly view: ArticleView;
+  readonly structuredData: string;
+  readonly shareScriptPath: string;
+  /** Why a page seen on the dev server is not public yet, in the site's language. */
+  readonly banner?: { readonly text: string; readonly lang: string; readonly dir: TextDirection } | undefined;
+  readonly sectionPath: string;
+  readonly tags: readonly { readonly name: string; readonly path: string }[];
+  readonly moreInSection: readonly ArticleLink[];
+  readonly related: readonly ArticleLink[];
+}
+
+export function articlePage(site: PagesSite, article: Article, links: ArticleLinks): ArticlePageView {
+  const view = articleView(article, site);
+  const description = article.summary ?? article.title;
+  const previewImage = {
+    url: absoluteUrl(site, previewPath(site, article.slug)),
+    width: PREVIEW_WIDTH,
+    height: PREVIEW_HEIGHT,
+    type: 'image/jpeg',
+    alt: article.title,
+  };
+  const meta = articleMetaTags(
+    article,
+    { siteName: site.name, title: article.title, description, url: view.canonicalUrl, lang: article.lang, image: previewImage },
+    site.timeZone,
+  );
+  return {
+    head: { title: article.title, description, canonicalUrl: view.canonicalUrl, lang: article.lang, meta },
+    view,
+    structuredData: jsonLdText(newsArticle(article, site, previewImage.url)),
+    shareScriptPath: sitePath(site, 'scripts/share.js'),
+    banner: view.statusBanner ? { text: view.statusBanner, lang: site.lang, dir: textDirection(site.lang) } : undefined,
+    sectionPath: sectionPath(site, links.section.slug),
+    tags: article.tags.map((tag) => ({ name: tag, path: tagPath(site, groupSlug(tag)) })),
+    moreInSection: links.moreInSection.map((other) => articleLink(other, site)),
+    related: links.related.map((other) => articleLink(other, site)),
+  };
+}
+
+export interface ArchiveMonth {
+  readonly name: string;
+  readonly path: string;
+  readonly count: number;
+}
+
+export interface ArchiveYear {
+  readonly year: string;
+  readonly path: string;
+  readonly months: readonly ArchiveMonth[];
+}
+
+function archiveYears(site: PagesSite, months: readonly Month[]): ArchiveYear[] {
+  const { dates } = interfaceText(site.lang);
+  return [...Map.groupBy(months, (month) => month.year)].map(([year, inYear]) => ({
+    year,
+    path: archivePath(site, year),
+    months: inYear.map((month) => ({ name: formatMonth(month.year, month.month, dates), path: archivePath(site, month.year, month.month), count: month.articles.length })),
+  }));
+}
+
+export interface ArchivePageView {
+  readonly head: PageHeadInput;
+  readonly heading: string;
+  readonly years: readonly ArchiveYear[];
+  /** The whole archive, linked from a year's page. */
+  readonly archive: { readonly name: string; readonly path: string };
+}
+
+/** The archive (every month of every year), or one year of it when `months` are that year's. */
+export function archivePage(site: PagesSite, months: readonly Month[], year?: string): ArchivePageView {
+  const text = interfaceText(site.lang);
+  const heading = year ? `${text.archive} ${year}` : text.archive;
+  const description = `${heading} — ${site.name}`;
+  const url = absoluteUrl(site, archivePath(site, year));
+  return {
+    head: { title: heading, description, canonicalUrl: url, meta: sitePageMetaTags({ site, title: heading, description, url }) },
+    heading,
+    years: archiveYears(site, months),
+    archive: { name: text.archive, path: archivePath(site) },
+  };
+}
+
+/** A month of the archive: its name heads the list of its articles. */
+export function monthName(site: PagesSite, month: Pick<Month, 'year' | 'month'>): string {
+  return formatMonth(month.year, month.month, interfaceText(site.lang).dates);
+}
+
+export interface SearchPageView {
+  readonly head: PageHeadInput;
+  readonly text: InterfaceText;
+  readonly scriptPath: string;
+  readonly archivePath: string;
+}
+
+export function searchPage(site: PagesSite): SearchPageView {
+  const text = interfaceText(site.lang);
+  const url = absoluteUrl(site, searchPath(site));
+  const description = `${text.searchLabel} — ${site.name}`;
+  return {
+    head: { title: text.search, description, canonicalUrl: url, meta: sitePageMetaTags({ site, title: text.search, description, url }), webAssembly: true },
+    text,
+    scriptPath: sitePath(site, 'scripts/search.js'),
+    archivePath: archivePath(site),
+  };
+}
+
+export interface NotFoundPageView {
+  readonly head: PageHeadInput;
+  readonly text: InterfaceText;
+  readonly latest: readonly Teaser[];
+}
+
+export function notFoundPage(site: PagesSite, newest: readonly Article[]): NotFoundPageView {
+  const text = interfaceText(site.lang);
+  const url = absoluteUrl(site, sitePath(site, '404.html'));
+  return {
+    head: { title: text.notFound, description: text.notFoundText, canonicalUrl: url, meta: sitePageMetaTags({ site, title: text.notFound, description: text.notFoundText, url }) },
+    text,
+    latest: newest.slice(0, 5).map((article) => teaser(article, site)),
+  };
+}

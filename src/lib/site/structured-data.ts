@@ -1,0 +1,92 @@
+import type { CreativeWork, Graph, NewsArticle, Organization, Person, WebSite, WithContext } from 'schema-dts';
+import serialize from 'serialize-javascript';
+import type { Article } from '../article/article.ts';
+import { isoWithOffset } from '../article/dates.ts';
+import { absoluteUrl, articlePath, sitePath, type SiteAddress } from './urls.ts';
+
+/**
+ * schema.org JSON-LD: one NewsArticle per article page, WebSite and Organization on the home page,
+ * typed with schema-dts, and written into the page so that no text from an article can end the
+ * `<script>` block it sits in.
+ */
+export interface PublisherSite extends SiteAddress {
+  readonly name: string;
+  readonly description: string;
+  readonly lang: string;
+  readonly timeZone: string;
+  readonly defaultByline: string;
+  /** Path of the publisher's logo inside the site, such as `logo.png`. */
+  readonly logo: string;
+}
+
+/** Google shows at most 110 characters of a NewsArticle headline. */
+export const HEADLINE_MAX = 110;
+
+export function newsArticle(article: Article, site: PublisherSite, imageUrl?: string): WithContext<NewsArticle> {
+  const url = absoluteUrl(site, articlePath(site, article.slug));
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: shortenHeadline(article.title),
+    ...(article.summary ? { description: article.summary } : {}),
+    datePublished: isoWithOffset(article.date.instant, site.timeZone),
+    dateModified: isoWithOffset((article.updated ?? article.date).instant, site.timeZone),
+    dateline: article.dateline,
+    author: article.authors.map((name) => author(name, site)),
+    publisher: organization(site),
+    image: [imageUrl ?? absoluteUrl(site, sitePath(site, site.logo))],
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+    articleSection: article.section,
+    ...(article.tags.length > 0 ? { keywords: [...article.tags] } : {}),
+    inLanguage: article.lang,
+    ...(article.sources.length > 0
+      ? { citation: article.sources.map((source): CreativeWork => ({ '@type': 'CreativeWork', name: source.name, ...(source.url ? { url: source.url } : {}) })) }
+      : {}),
+  };
+}
+
+/** The home page's description of the site and of who publishes it. */
+export function siteGraph(site: PublisherSite): Graph {
+  const home = absoluteUrl(site, sitePath(site));
+  const website: WebSite = {
+    '@type': 'WebSite',
+    '@id': `${home}#website`,
+    name: site.name,
+    description: site.description,
+    url: home,
+    inLanguage: site.lang,
+    publisher: { '@id': `${home}#organization` },
+  };
+  return { '@context': 'https://schema.org', '@graph': [website, { ...organization(site), '@id': `${home}#organization` }] };
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">` block: serialize-javascript escapes `<`, `>`,
+ * `/` and the line separators, so a `</script>` in a headline stays text inside the JSON.
+ */
+export function jsonLdText(data: WithContext<NewsArticle> | Graph): string {
+  return serialize(data, { isJSON: true, space: 0 });
+}
+
+function organization(site: PublisherSite) {
+  return {
+    '@type': 'NewsMediaOrganization',
+    name: site.name,
+    url: absoluteUrl(site, sitePath(site)),
+    logo: { '@type': 'ImageObject', url: absoluteUrl(site, sitePath(site, site.logo)) },
+  } as const satisfies Organization;
+}
+
+/** The site's default byline is the newsroom, not a person. */
+function author(name: string, site: PublisherSite): Person | Organization {
+  return name === site.defaultByline ? { '@type': 'Organization', name } : { '@type': 'Person', name };
+}
+
+function shortenHeadline(title: string): string {
+  const characters = [...title];
+  if (characters.length <= HEADLINE_MAX) return title;
+  const cut = characters.slice(0, HEADLINE_MAX - 1).join('');
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > HEADLINE_MAX / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}

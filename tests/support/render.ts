@@ -1,0 +1,16 @@
+import { pathToFileURL } from 'node:url';
+import { createArticleRenderer, type RenderContext } from '../../src/lib/markdown/pipeline.ts';
+
+/** The exact pipeline of the build: Astro's unified processor with our options. */
+let processor: ReturnType<typeof createArticleRenderer> | undefined;
+
+/** An article body through the build's pipeline: its HTML, word count and images. */
+export async function render(body: string, { dateline = 'GAZA', lang = 'en' } = {}) {
+  processor ??= createArticleRenderer();
+  const context: RenderContext = { dateline, lang };
+  const result = await (await processor).render(body, {
+    frontmatter: context as unknown as Record<string, unknown>,
+    fileURL: pathToFileURL('/site/content/2024/story.md'),
+  });
+  return { html: result.code, words: context.words, images: context.images };
+}

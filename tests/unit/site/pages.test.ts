@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { buildSiteIndex, articleLinks } from '../../../src/lib/site/lists.ts';
+import { archivePage, articlePage, listPage, monthName, notFoundPage, searchPage } from '../../../src/lib/site/pages.ts';
+import type { ListPage } from '../../../src/lib/site/page-keys.ts';
+import { anArticle } from '../../support/article.ts';
+
+const site = {
+  name: 'Dateline',
+  description: 'News.',
+  url: 'https://example.github.io',
+  base: '/dateline/',
+  lang: 'en',
+  timeZone: 'Asia/Gaza',
+  defaultByline: 'Dateline staff',
+  logo: 'logo.png',
+};
+
+const first = anArticle({ slug: 'first', title: 'First', date: { instant: new Date('2024-07-15T06:00:00Z'), hasTime: true }, tags: ['gaza'] });
+const second = anArticle({ slug: 'second', title: 'Second', lang: 'ar', dir: 'rtl', tags: ['gaza', 'talks'] });
+
+function page(data: ListPage['data'], currentPage = 1): ListPage {
+  return { data, start: 0, end: data.length - 1, total: data.length, currentPage, size: 20, lastPage: 2, url: { current: `/dateline/${currentPage === 1 ? '' : `${currentPage}/`}` } };
+}
+
+describe('list pages', () => {
+  it('lead with the newest story on the front page, and title later pages by number', () => {
+    const home = listPage(site, { heading: 'Latest news', home: true, description: 'News.', page: page([first, second]), lead: true });
+    expect(home.lead?.article.slug).toBe('first');
+    expect(home.teasers.map((teaser) => teaser.view.path)).toEqual(['/dateline/articles/second/']);
+    expect(home.head.title).toBeUndefined();
+    expect(home.head.canonicalUrl).toBe('https://example.github.io/dateline/');
+    const later = listPage(site, { heading: 'Latest news', home: true, description: 'News.', page: page([second], 2), lead: true });
+    expect(later.lead).toBeUndefined();
+    expect(later.head.title).toBe('Page 2 of 2');
+    const section = listPage(site, { heading: 'World', description: 'World — Dateline', page: page([first], 2) });
+    expect(section.head.title).toBe('World — Page 2 of 2');
+    expect(section.showHeading).toBe(true);
+  });
+});
+
+describe('article pages', () => {
+  it('link the section, the tags and the other articles, each in its own language', () => {
+    const index = buildSiteIndex([first, second], site.timeZone);
+    const view = articlePage(site, second, articleLinks(index, second));
+    expect(view.sectionPath).toBe('/dateline/sections/world/');
+    expect(view.tags).toEqual([
+      { name: 'gaza', path: '/dateline/tags/gaza/' },
+      { name: 'talks', path: '/dateline/tags/talks/' },
+    ]);
+    expect(view.moreInSection).toEqual([{ title: 'First', path: '/dateline/articles/first/', lang: 'en', dir: 'ltr' }]);
+    expect(view.head).toMatchObject({ title: 'Second', lang: 'ar', canonicalUrl: 'https://example.github.io/dateline/articles/second/' });
+    expect(view.banner).toBeUndefined();
+    expect(JSON.parse(view.structuredData)).toMatchObject({ '@type': 'NewsArticle', headline: 'Second' });
+  });
+
+  it('say in the site language why a draft is not public yet', () => {
+    const draft = { ...second, status: 'draft' as const };
+    const index = buildSiteIndex([first, draft], site.timeZone);
+    expect(articlePage(site, draft, articleLinks(index, draft)).banner).toMatchObject({ lang: 'en', dir: 'ltr' });
+  });
+});
+
+describe('the site pages', () => {
+  const index = buildSiteIndex([first, second], site.timeZone);
+
+  it('list the archive by year and month, with counts', () => {
+    const archive = archivePage(site, index.months);
+    expect(archive.heading).toBe('Archive');
+    expect(archive.years).toEqual([{ year: '2024', path: '/dateline/archive/2024/', months: [{ name: 'July 2024', path: '/dateline/archive/2024/07/', count: 2 }] }]);
+    expect(archivePage(site, index.months, '2024').head.title).toBe('Archive 2024');
+    expect(monthName(site, { year: '2024', month: '07' })).toBe('July 2024');
+  });
+
+  it('give search its script and the archive for readers without one', () => {
+    const search = searchPage(site);
+    expect([search.scriptPath, search.archivePath, search.head.webAssembly]).toEqual(['/dateline/scripts/search.js', '/dateline/archive/', true]);
+  });
+
+  it('offer the latest five articles on the page-not-found page', () => {
+    const many = Array.from({ length: 7 }, (_, n) => anArticle({ slug: `a${n}` }));
+    expect(notFoundPage(site, many).latest.map((teaser) => teaser.article.slug)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4']);
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { HEADLINE_MAX, jsonLdText, newsArticle, siteGraph, type PublisherSite } from '../../../src/lib/site/structured-data.ts';
+import { anArticle } from '../../support/article.ts';
+
+const site: PublisherSite = {
+  url: 'https://example.github.io',
+  base: '/dateline/',
+  name: 'Dateline',
+  description: 'News.',
+  lang: 'en',
+  timeZone: 'Asia/Gaza',
+  defaultByline: 'Dateline staff',
+  logo: 'logo.png',
+};
+
+describe('NewsArticle', () => {
+  it('describes the article with absolute URLs, dates with offsets, dateline and sources as citations', () => {
+    const article = anArticle({
+      summary: 'Standfirst.',
+      updated: { instant: new Date('2024-07-14T15:05:00Z'), hasTime: true },
+      authors: ['Jane Doe', 'Dateline staff'],
+      tags: ['gaza', 'ceasefire'],
+      sources: [{ name: 'Ministry' }, { name: 'Office', url: 'https://example.org/statement' }],
+      lang: 'ar',
+    });
+    expect(newsArticle(article, site, 'https://example.github.io/dateline/_astro/lead.jpg')).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Gaza talks',
+      description: 'Standfirst.',
+      datePublished: '2024-07-14T11:20:00+03:00',
+      dateModified: '2024-07-14T18:05:00+03:00',
+      dateline: 'GAZA',
+      author: [
+        { '@type': 'Person', name: 'Jane Doe' },
+        { '@type': 'Organization', name: 'Dateline staff' },
+      ],
+      publisher: {
+        '@type': 'NewsMediaOrganization',
+        name: 'Dateline',
+        url: 'https://example.github.io/dateline/',
+        logo: { '@type': 'ImageObject', url: 'https://example.github.io/dateline/logo.png' },
+      },
+      image: ['https://example.github.io/dateline/_astro/lead.jpg'],
+      mainEntityOfPage: { '@type': 'WebPage', '@id': 'https://example.github.io/dateline/articles/gaza-talks/' },
+      url: 'https://example.github.io/dateline/articles/gaza-talks/',
+      articleSection: 'World',
+      keywords: ['gaza', 'ceasefire'],
+      inLanguage: 'ar',
+      citation: [
+        { '@type': 'CreativeWork', name: 'Ministry' },
+        { '@type': 'CreativeWork', name: 'Office', url: 'https://example.org/statement' },
+      ],
+    });
+  });
+
+  it('falls back to the logo as image and to the publication date as modification date', () => {
+    const data = newsArticle(anArticle(), site);
+    expect(data.image).toEqual(['https://example.github.io/dateline/logo.png']);
+    expect(data.dateModified).toBe(data.datePublished);
+    expect(data).not.toHaveProperty('citation');
+    expect(data).not.toHaveProperty('description');
+  });
+
+  it(`shortens headlines to ${HEADLINE_MAX} characters at a word boundary`, () => {
+    const title = `${'word '.repeat(40)}end`;
+    const headline = String(newsArticle(anArticle({ title }), site).headline);
+    expect([...headline].length).toBeLessThanOrEqual(HEADLINE_MAX);
+    expect(headline).toMatch(/word…$/);
+  });
+});
+
+describe('the site graph', () => {
+  it('describes the WebSite and its publishing Organization, linked by id', () => {
+    expect(siteGraph(site)).toEqual({
+      '@context': 'https://schema.org',
+      '@graph': [
+        {
+          '@type': 'WebSite',
+          '@id': 'https://example.github.io/dateline/#website',
+          name: 'Dateline',
+          description: 'News.',
+          url: 'https://example.github.io/dateline/',
+          inLanguage: 'en',
+          publisher: { '@id': 'https://example.github.io/dateline/#organization' },
+        },
+        {
+          '@type': 'NewsMediaOrganization',
+          '@id': 'https://example.github.io/dateline/#organization',
+          name: 'Dateline',
+          url: 'https://example.github.io/dateline/',
+          logo: { '@type': 'ImageObject', url: 'https://example.github.io/dateline/logo.png' },
+        },
+      ],
+    });
+  });
+});
+
+describe('jsonLdText', () => {
+  it('keeps a </script> in any field from ending the block, and reads back as the same data', () => {
+    const data = newsArticle(anArticle({ title: '</script><script>alert(1)</script>', dateline: '<!--', summary: '\u2028]]>' }), site);
+    const text = jsonLdText(data);
+    expect(text).not.toMatch(/<|>/);
+    expect(text).not.toContain('\u2028');
+    expect(JSON.parse(text)).toEqual(data);
+  });
+});
