@@ -2,7 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { SYNTAX_HIGHLIGHT, markdownOptions } from './src/lib/markdown/pipeline.ts';
-import { buildOutputs } from './src/integration/dateline.ts';
+import { dateline } from './src/integration/dateline.ts';
 import { siteConfig } from './src/site.config.ts';
 
 export default defineConfig({
@@ -12,7 +12,7 @@ export default defineConfig({
   // Everything kept between builds lives under .cache/ (see src/build/cache.ts): Astro's content store
   // and optimised images too, per project, so that copies sharing node_modules never share a cache.
   cacheDir: './.cache/astro',
-  integrations: [buildOutputs()],
+  integrations: [dateline()],
   trailingSlash: 'always',
   // Stylesheets stay files: the Content Security Policy allows no inline style.
   // Several pages at once: while one waits on the disk (an incremental build mostly copies pages

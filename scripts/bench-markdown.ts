@@ -31,14 +31,24 @@ let generated: string | undefined;
 if (!folder) {
   // The same articles `npm run bench` builds (its generator, same seed), without the builds.
   generated = await mkdtemp(join(tmpdir(), 'dateline-markdown-'));
-  const bench = spawnSync(process.execPath, [join(import.meta.dirname, 'bench.ts'), '--articles', String(ARTICLES), '--articles-only', generated], { stdio: 'inherit' });
+  const bench = spawnSync(
+    process.execPath,
+    [join(import.meta.dirname, 'bench.ts'), '--articles', String(ARTICLES), '--articles-only', generated],
+    { stdio: 'inherit' },
+  );
   if (bench.status !== 0) process.exit(bench.status ?? 1);
   folder = generated;
 }
 
-const files = (await readdir(folder, { recursive: true })).map(String).filter((name) => name.endsWith('.md')).sort().slice(0, ARTICLES);
+const files = (await readdir(folder, { recursive: true }))
+  .map(String)
+  .filter((name) => name.endsWith('.md'))
+  .sort()
+  .slice(0, ARTICLES);
 // Everything after the front matter's closing fence.
-const bodies = await Promise.all(files.map(async (name) => (await readFile(join(folder, name), 'utf8')).split('\n---\n').slice(1).join('\n---\n')));
+const bodies = await Promise.all(
+  files.map(async (name) => (await readFile(join(folder, name), 'utf8')).split('\n---\n').slice(1).join('\n---\n')),
+);
 const context = { frontmatter: { dateline: 'GAZA', lang: 'en' } };
 
 async function measure(name: string, render: (body: string) => Promise<unknown>): Promise<void> {
@@ -51,10 +61,21 @@ async function measure(name: string, render: (body: string) => Promise<unknown>)
 const satteri = await createSatteriMarkdownProcessor({ syntaxHighlight: false });
 await measure("Astro 7's default processor (Sätteri), the baseline's", (body) => satteri.render(body, context));
 
-const minimal = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize, sanitizeSchema).use(rehypeStringify);
+const minimal = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeStringify);
 await measure('remark-parse, gfm, remark-rehype, raw, sanitize, stringify, direct', (body) => minimal.process(body));
 
-const astroSanitizing = await createMarkdownProcessor({ syntaxHighlight: false, smartypants: false, rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema]], image: {} });
+const astroSanitizing = await createMarkdownProcessor({
+  syntaxHighlight: false,
+  smartypants: false,
+  rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema]],
+  image: {},
+});
 await measure('the same through @astrojs/markdown-remark', (body) => astroSanitizing.render(body, context));
 
 const ours = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: SYNTAX_HIGHLIGHT, image: {} });

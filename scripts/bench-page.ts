@@ -16,15 +16,33 @@ const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-const PAGES = ['/articles/hamas-withdraws-ceasefire-talks/', '/articles/gaza-hostages-in-figures/', '/articles/hamas-ceasefire-talks-ar/', '/'];
+const PAGES = [
+  '/articles/hamas-withdraws-ceasefire-talks/',
+  '/articles/gaza-hostages-in-figures/',
+  '/articles/hamas-ceasefire-talks-ar/',
+  '/',
+];
 const BUDGET = { criticalBytes: 14 * 1024, scriptBytes: 5 * 1024, blockingRequests: 1, score: 1 };
-const CHROMIUM_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const build = spawnSync(process.execPath, [astro, 'build'], { cwd: root, env, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const port = await freePort();
-const server = spawn(process.execPath, [astro, 'preview', '--host', '127.0.0.1', '--port', String(port), '--force'], { cwd: root, env, stdio: 'ignore' });
+const server = spawn(process.execPath, [astro, 'preview', '--host', '127.0.0.1', '--port', String(port), '--force'], {
+  cwd: root,
+  env,
+  stdio: 'ignore',
+});
 const origin = `http://127.0.0.1:${port}`;
 await waitForHttp(origin, 30_000);
 
@@ -45,7 +63,13 @@ try {
     // What a reader's browser needs before the first words of the story: the HTML up to the body text, and the CSS.
     const bodyStart = html.indexOf('class="article__body"');
     const beforeText = brotli(bodyStart === -1 ? html : html.slice(0, bodyStart)) + css;
-    const report = await lighthouse(`${origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'], formFactor: 'mobile' });
+    const report = await lighthouse(`${origin}${path}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      formFactor: 'mobile',
+    });
     const categories = report?.lhr.categories ?? {};
     const score = (id: string) => categories[id]?.score ?? 0;
     rows.push({
@@ -67,10 +91,16 @@ try {
 }
 
 const misses = rows.flatMap((row) => [
-  ...(row.criticalBytes > BUDGET.criticalBytes ? [`${row.page}: ${row.criticalBytes} B of HTML and CSS before the text (budget ${BUDGET.criticalBytes})`] : []),
+  ...(row.criticalBytes > BUDGET.criticalBytes
+    ? [`${row.page}: ${row.criticalBytes} B of HTML and CSS before the text (budget ${BUDGET.criticalBytes})`]
+    : []),
   ...(row.scriptBytes > BUDGET.scriptBytes ? [`${row.page}: ${row.scriptBytes} B of script (budget ${BUDGET.scriptBytes})`] : []),
-  ...(row.blockingRequests > BUDGET.blockingRequests ? [`${row.page}: ${row.blockingRequests} render-blocking requests (budget ${BUDGET.blockingRequests})`] : []),
-  ...(['performance', 'accessibility', 'bestPractices', 'seo'] as const).filter((key) => row[key] < BUDGET.score).map((key) => `${row.page}: Lighthouse ${key} ${row[key]}`),
+  ...(row.blockingRequests > BUDGET.blockingRequests
+    ? [`${row.page}: ${row.blockingRequests} render-blocking requests (budget ${BUDGET.blockingRequests})`]
+    : []),
+  ...(['performance', 'accessibility', 'bestPractices', 'seo'] as const)
+    .filter((key) => row[key] < BUDGET.score)
+    .map((key) => `${row.page}: Lighthouse ${key} ${row[key]}`),
 ]);
 
 console.table(rows);

@@ -15,8 +15,9 @@ import { parseArgs } from 'node:util';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import sharp from 'sharp';
-import { renderPreview } from '../src/build/preview-card-drawing.ts';
+import { drawPreviewCard } from '../src/build/preview-card-drawing.ts';
 import type { PreviewCard } from '../src/lib/outputs/preview-card.ts';
+import { CITIES, WORDS } from './newsroom-words.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -36,9 +37,10 @@ const random = xoroshiro128plus(Number(values.seed));
 const int = (min: number, max: number) => uniformInt(random, min, max);
 const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;
 
-const WORDS = 'talks ceasefire ministry officials said according health people city government week report aid border forces agreement council minister statement residents hospital families workers election market prices water power schools roads negotiators mediators delegation proposal sources'.split(' ');
-const ARABIC = 'محادثات وقف إطلاق النار وزارة مسؤولون قالوا الصحة سكان المدينة الحكومة تقرير مساعدات الحدود اتفاق مجلس وزير بيان مستشفى عائلات عمال انتخابات أسعار المياه الكهرباء مدارس'.split(' ');
-const CITIES = ['GAZA', 'JERUSALEM', 'CAIRO', 'DOHA', 'BEIRUT', 'AMMAN', 'RAMALLAH', 'DAMASCUS', 'RIYADH', 'ISTANBUL', 'LONDON', 'WASHINGTON'];
+const ARABIC =
+  'محادثات وقف إطلاق النار وزارة مسؤولون قالوا الصحة سكان المدينة الحكومة تقرير مساعدات الحدود اتفاق مجلس وزير بيان مستشفى عائلات عمال انتخابات أسعار المياه الكهرباء مدارس'.split(
+    ' ',
+  );
 const ARABIC_CITIES = ['غزة', 'القدس', 'القاهرة', 'الدوحة', 'بيروت', 'عمّان'];
 
 function headline(words: readonly string[]): string {
@@ -51,8 +53,15 @@ function headline(words: readonly string[]): string {
 type Kind = 'english' | 'arabic' | 'background';
 
 function card(kind: Kind): PreviewCard {
-  if (kind === 'arabic') return { headline: headline(ARABIC), kicker: `${pick(ARABIC_CITIES)} · ${int(1, 28)} يوليو 2024`, siteName: 'Dateline', dir: 'rtl' };
-  return { headline: headline(WORDS), kicker: `${pick(CITIES)} · ${int(1, 28)} July 2024`, siteName: 'Dateline', dir: 'ltr', background: kind === 'background' ? values.background : undefined };
+  if (kind === 'arabic')
+    return { headline: headline(ARABIC), kicker: `${pick(ARABIC_CITIES)} · ${int(1, 28)} يوليو 2024`, siteName: 'Dateline', dir: 'rtl' };
+  return {
+    headline: headline(WORDS),
+    kicker: `${pick(CITIES)} · ${int(1, 28)} July 2024`,
+    siteName: 'Dateline',
+    dir: 'ltr',
+    background: kind === 'background' ? values.background : undefined,
+  };
 }
 
 // One card in ten is Arabic and one in ten has a lead image, interleaved as a build would meet them.
@@ -62,7 +71,7 @@ const cards = Array.from({ length: count }, (_, index): [Kind, PreviewCard] => {
 });
 
 if (values.out) await mkdir(values.out, { recursive: true });
-for (const kind of ['english', 'arabic', 'background'] as const) await renderPreview(card(kind));
+for (const kind of ['english', 'arabic', 'background'] as const) await drawPreviewCard(card(kind));
 
 const times: Record<Kind, number[]> = { english: [], arabic: [], background: [] };
 const cpu: Record<Kind, number[]> = { english: [], arabic: [], background: [] };
@@ -70,7 +79,7 @@ const bytes: Record<Kind, number[]> = { english: [], arabic: [], background: [] 
 for (const [index, [kind, each]] of cards.entries()) {
   const start = performance.now();
   const startCpu = process.cpuUsage();
-  const image = await renderPreview(each);
+  const image = await drawPreviewCard(each);
   const used = process.cpuUsage(startCpu);
   times[kind].push(performance.now() - start);
   cpu[kind].push((used.user + used.system) / 1000);
@@ -84,7 +93,16 @@ const summary = Object.fromEntries(
   (Object.keys(times) as Kind[]).map((kind) => {
     const sorted = [...times[kind]].sort((a, b) => a - b);
     const p95 = sorted[Math.ceil(sorted.length * 0.95) - 1] ?? 0;
-    return [kind, { cards: sorted.length, meanMs: round(mean(sorted)), p95Ms: round(p95), cpuMs: round(mean(cpu[kind])), meanKB: round(mean(bytes[kind]) / 1024) }];
+    return [
+      kind,
+      {
+        cards: sorted.length,
+        meanMs: round(mean(sorted)),
+        p95Ms: round(p95),
+        cpuMs: round(mean(cpu[kind])),
+        meanKB: round(mean(bytes[kind]) / 1024),
+      },
+    ];
   }),
 );
 console.table(summary);

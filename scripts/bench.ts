@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { stringify } from 'yaml';
+import { CITIES, WORDS } from './newsroom-words.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,8 +40,6 @@ const random = xoroshiro128plus(Number(values.seed));
 const int = (min: number, max: number) => uniformInt(random, min, max);
 const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;
 
-const WORDS = 'talks ceasefire ministry officials said according health people city government week report aid border forces agreement council minister statement residents hospital families workers election market prices water power schools roads negotiators mediators delegation proposal sources'.split(' ');
-const CITIES = ['GAZA', 'JERUSALEM', 'CAIRO', 'DOHA', 'BEIRUT', 'AMMAN', 'RAMALLAH', 'DAMASCUS', 'RIYADH', 'ISTANBUL', 'LONDON', 'WASHINGTON'];
 const SECTIONS = ['World', 'Politics', 'Business', 'Health', 'Culture', 'Science'];
 const TAGS = Array.from({ length: 30 }, (_, index) => `topic-${index + 1}`);
 
@@ -67,9 +66,13 @@ function body(words: number): string {
     const kind = int(0, 11);
     if (kind === 0) blocks.push(`## ${sentence().slice(0, -1)}`);
     else if (kind === 1) blocks.push(Array.from({ length: int(3, 5) }, () => `- ${sentence()}`).join('\n'));
-    else if (kind === 2) blocks.push(`| Figure | Number |\n| --- | ---: |\n${Array.from({ length: int(2, 4) }, () => `| ${pick(WORDS)} | ${int(1, 50_000)} |`).join('\n')}`);
+    else if (kind === 2)
+      blocks.push(
+        `| Figure | Number |\n| --- | ---: |\n${Array.from({ length: int(2, 4) }, () => `| ${pick(WORDS)} | ${int(1, 50_000)} |`).join('\n')}`,
+      );
     else if (kind === 3) blocks.push(`> ${sentence()} ${sentence()}`);
-    else if (kind === 4) blocks.push(`<figure><blockquote><p>${sentence()}</p></blockquote><figcaption>— <cite>${pick(WORDS)}</cite></figcaption></figure>`);
+    else if (kind === 4)
+      blocks.push(`<figure><blockquote><p>${sentence()}</p></blockquote><figcaption>— <cite>${pick(WORDS)}</cite></figcaption></figure>`);
     else blocks.push(`${paragraph()} See [the ${pick(WORDS)} report](https://example.org/${pick(WORDS)}/${int(1, 9999)}).`);
     written = blocks.join(' ').split(/\s+/).length;
   }
@@ -78,7 +81,9 @@ function body(words: number): string {
 
 function article(index: number) {
   const date = new Date(Date.UTC(2015, 0, 1) + int(0, 10 * 365 * 24 * 60) * 60_000);
-  const sources = Array.from({ length: int(1, 4) }, () => (int(0, 1) ? sentence().slice(0, 40) : { name: sentence().slice(0, 40), url: `https://example.org/source/${int(1, 99_999)}` }));
+  const sources = Array.from({ length: int(1, 4) }, () =>
+    int(0, 1) ? sentence().slice(0, 40) : { name: sentence().slice(0, 40), url: `https://example.org/source/${int(1, 99_999)}` },
+  );
   const fields = {
     title: `${sentence().slice(0, int(40, 100))} (${index})`,
     dateline: pick(CITIES),
@@ -88,7 +93,10 @@ function article(index: number) {
     tags: [...new Set(Array.from({ length: int(0, 4) }, () => pick(TAGS)))],
     sources,
   };
-  return { path: `${date.getUTCFullYear()}/${String(date.getUTCMonth() + 1).padStart(2, '0')}/story-${index}.md`, text: `---\n${stringify(fields)}---\n\n${body(int(400, 1200))}\n` };
+  return {
+    path: `${date.getUTCFullYear()}/${String(date.getUTCMonth() + 1).padStart(2, '0')}/story-${index}.md`,
+    text: `---\n${stringify(fields)}---\n\n${body(int(400, 1200))}\n`,
+  };
 }
 
 async function writeArchive(content: string): Promise<void> {
@@ -212,8 +220,13 @@ if (values.baseline) {
 await clean(ours, 'dist', '.cache', '.astro');
 results.push(await build('dateline', ours, 'fully cold'));
 if (scenarios.has('previews')) {
-  // How every build after the first starts: only the preview pictures are kept.
-  await clean(ours, 'dist', '.astro', ...(await readdir(join(ours, '.cache'))).filter((name) => name !== 'previews').map((name) => `.cache/${name}`));
+  // How every build after the first starts: only the preview cards are kept.
+  await clean(
+    ours,
+    'dist',
+    '.astro',
+    ...(await readdir(join(ours, '.cache'))).filter((name) => name !== 'previews').map((name) => `.cache/${name}`),
+  );
   results.push(await build('dateline', ours, 'cold, previews kept'));
 }
 if (scenarios.has('edit')) {
@@ -226,14 +239,19 @@ if (scenarios.has('add')) {
   results.push(await build('dateline', ours, 'warm, one article added'));
 }
 
-const seconds = (site: string, scenario: string) => results.find((entry) => entry.site === site && entry.scenario === scenario)?.seconds ?? Number.NaN;
+const seconds = (site: string, scenario: string) =>
+  results.find((entry) => entry.site === site && entry.scenario === scenario)?.seconds ?? Number.NaN;
 const summary = {
   articles: count,
   // The build draws pictures on every core at once: wall time saved per picture, times the cores.
-  msPerPreviewImagePerCore: Math.round(((seconds('dateline', 'fully cold') - seconds('dateline', 'cold, previews kept')) / count) * availableParallelism() * 1000 * 10) / 10,
+  msPerPreviewImagePerCore:
+    Math.round(
+      ((seconds('dateline', 'fully cold') - seconds('dateline', 'cold, previews kept')) / count) * availableParallelism() * 1000 * 10,
+    ) / 10,
   coldWithPreviewsVsBaseline: Math.round((seconds('dateline', 'cold, previews kept') / seconds('baseline', 'cold')) * 100) / 100,
   fullyColdVsBaseline: Math.round((seconds('dateline', 'fully cold') / seconds('baseline', 'cold')) * 100) / 100,
-  warmEditVsColdWithPreviews: Math.round((seconds('dateline', 'warm, one article edited') / seconds('dateline', 'cold, previews kept')) * 100) / 100,
+  warmEditVsColdWithPreviews:
+    Math.round((seconds('dateline', 'warm, one article edited') / seconds('dateline', 'cold, previews kept')) * 100) / 100,
 };
 console.table(results);
 console.table([summary]);

@@ -13,15 +13,15 @@ export function freePort(): Promise<number> {
 }
 
 /** Resolves once `url` answers 200; rejects after `timeoutMs`. */
-export async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+export function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  return waitUntil(async () => (await fetch(url).catch(() => undefined))?.status === 200, timeoutMs, `nothing answered on ${url}`);
+}
+
+/** Resolves once `condition` holds, asking again every 200 ms; rejects with `what` after `timeoutMs`. */
+export async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).status === 200) return;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error(`nothing answered on ${url} within ${timeoutMs / 1000} s`);
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs / 1000} s`);
     await new Promise((done) => setTimeout(done, 200));
   }
 }

@@ -8,7 +8,7 @@ const { base, noResults, resultsFor } = form.dataset;
 
 const pagefind = await import(`${base}pagefind/pagefind.js`);
 await pagefind.options({ baseUrl: base });
-// The index comes in parts by year (src/search-index.ts): the newest is pagefind/ itself, each older
+// The index comes in parts by year (src/build/search-index.ts): the newest is pagefind/ itself, each older
 // part is merged in from its folder, and one search ranks the results of all of them together.
 const olderParts = await fetch(`${base}pagefind/shards.json`).then((response) => (response.ok ? response.json() : []));
 for (const part of olderParts) await pagefind.mergeIndex(`${base}pagefind/${part}/`, { baseUrl: base });
@@ -43,7 +43,12 @@ async function search(query) {
       return item;
     }),
   );
-  status.textContent = query.trim() === '' ? '' : found.results.length === 0 ? noResults : resultsFor.replace('{count}', found.results.length).replace('{query}', query);
+  status.textContent =
+    query.trim() === ''
+      ? ''
+      : found.results.length === 0
+        ? noResults
+        : resultsFor.replace('{count}', found.results.length).replace('{query}', query);
 }
 
 form.addEventListener('submit', (event) => {

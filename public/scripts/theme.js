@@ -11,7 +11,8 @@ const stored = (() => {
 })();
 if (stored === 'light' || stored === 'dark') root.dataset.theme = stored;
 
-const isDark = () => root.dataset.theme === 'dark' || (root.dataset.theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
+const isDark = () =>
+  root.dataset.theme === 'dark' || (root.dataset.theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
 
 for (const button of document.querySelectorAll('[data-theme-toggle]')) {
   button.dataset.ready = '';

@@ -14,7 +14,7 @@ import { ensurePreview } from './preview-card-drawing.ts';
  * Everything the build does with one article file, in one function that runs alike in a worker
  * thread and in the calling thread (src/build/article-pool.ts decides): check the file against the
  * format, then either parse the body for its rules (`npm run check`) or render it through the one
- * Markdown pipeline, and draw the article's link-preview card. Rendered bodies are kept in the
+ * Markdown pipeline, and draw the article's preview card. Rendered bodies are kept in the
  * body cache (src/build/body-cache.ts), so that an unchanged article is never rendered twice.
  */
 
@@ -38,8 +38,8 @@ export interface JobSettings {
   readonly now: number;
   /** `render` for the build, `parse` for `npm run check` (the same rules, without rendering). */
   readonly mode: 'render' | 'parse';
-  /** Draw the link-preview card of every published article (builds; the dev server draws on request). */
-  readonly previews: boolean;
+  /** Draw the preview card of every published article (builds; the dev server draws on request). */
+  readonly drawPreviewCards: boolean;
   /** From `pipelineFingerprint` (body-cache.ts): part of every body's cache key. */
   readonly pipeline: string;
 }
@@ -53,7 +53,7 @@ export interface RenderedBody {
   readonly htmlKey: string;
   /** Images in the body that Astro must resolve, as the pipeline found them. */
   readonly localImagePaths: readonly string[];
-  /** Name of the link-preview card under `.cache/previews/`, for published articles in a build. */
+  /** Name of the preview card under `.cache/previews/`, for published articles in a build. */
   readonly previewKey?: string | undefined;
 }
 
@@ -99,9 +99,10 @@ export async function runArticleJob(file: string, settings: JobSettings): Promis
 
   const { bodyLine: _bodyLine, slugLine: _slugLine, ...fields } = checked;
   const article: Article = { ...fields, readingMinutes: readingMinutes(rendered.body.words) };
-  const previewKey = settings.previews && article.status === 'published'
-    ? await ensurePreview(articleCard(article, settings.site, settings.root), cacheFolder(settings.root, 'previews'))
-    : undefined;
+  const previewKey =
+    settings.drawPreviewCards && article.status === 'published'
+      ? await ensurePreview(articleCard(article, settings.site, settings.root), cacheFolder(settings.root, 'previews'))
+      : undefined;
   return {
     ok: true,
     checked,

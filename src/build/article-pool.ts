@@ -12,7 +12,7 @@ import type { ArticleTask } from './workers/article-worker.ts';
  * Below a few dozen articles, starting the workers costs more than it saves, so small sites run in
  * the calling process.
  */
-export const POOL_THRESHOLD = 64;
+const POOL_THRESHOLD = 64;
 const ARTICLES_IN_HAND = 4;
 
 export interface PoolOptions {
@@ -46,7 +46,9 @@ export async function runArticleJobs(files: readonly string[], settings: JobSett
     concurrentTasksPerWorker: ARTICLES_IN_HAND,
   });
   try {
-    return await Promise.all(files.map((file) => (pool.run({ file, settings } satisfies ArticleTask) as Promise<JobResult>).then(finished)));
+    return await Promise.all(
+      files.map((file) => (pool.run({ file, settings } satisfies ArticleTask) as Promise<JobResult>).then(finished)),
+    );
   } finally {
     await pool.destroy();
   }

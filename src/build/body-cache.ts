@@ -87,7 +87,10 @@ export function installedVersions(codeRoot: string, packages: readonly string[])
   const visit = (name: string, from: string) => {
     const folder = packageFolder(name, from);
     if (!folder || found.has(folder)) return;
-    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { version?: string; dependencies?: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
+      version?: string;
+      dependencies?: Record<string, string>;
+    };
     found.set(folder, `${name}@${manifest.version ?? '?'}`);
     for (const dependency of Object.keys(manifest.dependencies ?? {})) visit(dependency, folder);
   };
@@ -109,7 +112,11 @@ function packageFolder(name: string, from: string): string | undefined {
 
 /** The cache key of one body: the pipeline, the fields it reads, and the Markdown. */
 function bodyKey(pipeline: string, fields: readonly string[], markdown: string): string {
-  return createHash('sha256').update(JSON.stringify([pipeline, ...fields])).update(markdown).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([pipeline, ...fields]))
+    .update(markdown)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 function bodyPath(root: string, key: string): string {
@@ -151,7 +158,9 @@ export async function renderBody(root: string, pipeline: string, article: BodyFi
   let result: Awaited<ReturnType<Awaited<ReturnType<typeof createArticleRenderer>>['render']>>;
   try {
     renderer ??= import('../lib/markdown/pipeline.ts').then((markdown) => markdown.createArticleRenderer());
-    result = await (await renderer).render(body, {
+    result = await (
+      await renderer
+    ).render(body, {
       frontmatter: context as unknown as Record<string, unknown>,
       // Astro collects Markdown images only when it knows the file they are relative to.
       fileURL: pathToFileURL(resolve(root, article.file)),
@@ -159,7 +168,18 @@ export async function renderBody(root: string, pipeline: string, article: BodyFi
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n').at(-1) : String(error);
     const found = `Markdown that cannot be rendered (${message})`;
-    return { ok: false, problems: [{ file: article.file, line: article.bodyLine, field: 'body', found, expected: 'CommonMark with GitHub tables, footnotes and autolinks' }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          file: article.file,
+          line: article.bodyLine,
+          field: 'body',
+          found,
+          expected: 'CommonMark with GitHub tables, footnotes and autolinks',
+        },
+      ],
+    };
   }
   const rendered: CachedBody = {
     html: result.code,

@@ -5,7 +5,7 @@ import { threadId } from 'node:worker_threads';
 /**
  * Everything a build keeps for the next one lives under `.cache/` at the project root (git-ignored,
  * kept between runs by the deploy workflow): `html/` for rendered article bodies, `previews/` for
- * link-preview pictures, `search/` for the parts of the search index, each named by a hash of what
+ * preview cards, `search/` for the parts of the search index, each named by a hash of what
  * it holds; `build/` for what one step of a build hands the next; and `astro/` for Astro's content
  * store, optimised images and incremental build. Deleting any folder in it is always safe: it only means "render that again".
  */

@@ -37,8 +37,8 @@ export interface CheckContentOptions {
    * the body rules. `parse`: the check parses bodies only and holds the same images against the same rules.
    */
   readonly mode: 'render' | 'parse';
-  /** Draw the link-preview cards of published articles (builds). */
-  readonly previews?: boolean | undefined;
+  /** Draw the preview cards of published articles (builds). */
+  readonly drawPreviewCards?: boolean | undefined;
   /** Worker threads (see article-pool.ts); by default one per core for large sites. */
   readonly workers?: number | undefined;
   /** Called as articles are done, for a progress line. */
@@ -51,7 +51,14 @@ export async function checkContent(options: CheckContentOptions): Promise<Conten
   const files = allFiles.filter((file) => contentFileKind(file) === 'article');
   const unread = allFiles.filter((file) => contentFileKind(file) === 'unread');
 
-  const settings = { root, site, now: now.getTime(), mode, previews: options.previews ?? false, pipeline: pipelineFingerprint() };
+  const settings = {
+    root,
+    site,
+    now: now.getTime(),
+    mode,
+    drawPreviewCards: options.drawPreviewCards ?? false,
+    pipeline: pipelineFingerprint(),
+  };
   const results = await runArticleJobs(files, settings, { workers: options.workers, onDone: options.onProgress });
 
   const problems: Problem[] = [];

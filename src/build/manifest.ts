@@ -6,7 +6,7 @@ import { cacheFolder, writeAtomically } from './cache.ts';
 /**
  * What the content sync of a build hands to the end of the same build (src/integration/dateline.ts): each
  * published article with the names of its rendered body and preview card in `.cache/`, from which
- * the preview pictures are copied into the site and the search index is built. It is written anew
+ * the preview cards are copied into the site and the search index is built. It is written anew
  * by every build, so deleting it is as safe as deleting any other part of `.cache/`.
  */
 export interface PublishedArticle extends IndexedArticle {

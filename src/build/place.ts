@@ -15,7 +15,7 @@ const NO_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK']);
 
 /**
  * Puts the file `from` (in `.cache/`) at `to` (in dist/) as a hard link: no bytes are copied (the
- * preview pictures of 10,000 articles are 570 MB), and a file already linked from a previous build
+ * preview cards of 10,000 articles are 570 MB), and a file already linked from a previous build
  * is left as it is. Every cache file is written under a new name and renamed into place, never
  * changed, so a link always shows what the cache held when it was made. Where the two are on
  * different file systems, or links are not allowed, it copies.

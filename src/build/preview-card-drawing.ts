@@ -23,7 +23,11 @@ const font = (pkg: string, file: string) => join(dirname(require.resolve(`${pkg}
 const FONTS = {
   serif: { file: font('@expo-google-fonts/noto-serif', '700Bold/NotoSerif_700Bold.ttf'), family: 'Noto Serif Bold', capacity: 340_000 },
   sans: { file: font('@expo-google-fonts/noto-sans', '700Bold/NotoSans_700Bold.ttf'), family: 'Noto Sans Bold', capacity: 340_000 },
-  arabic: { file: font('@expo-google-fonts/noto-sans-arabic', '700Bold/NotoSansArabic_700Bold.ttf'), family: 'Noto Sans Arabic Bold', capacity: 290_000 },
+  arabic: {
+    file: font('@expo-google-fonts/noto-sans-arabic', '700Bold/NotoSansArabic_700Bold.ttf'),
+    family: 'Noto Sans Arabic Bold',
+    capacity: 290_000,
+  },
 };
 
 type Face = (typeof FONTS)[keyof typeof FONTS];
@@ -35,7 +39,7 @@ const HEADLINE_SIZES = [68, 60, 52, 46, 40, 34];
 const RULE_HEIGHT = 14;
 const COLOURS = { paper: rgb('#16150f'), text: rgb('#fffdf8'), accent: rgb('#ff8a9b') };
 
-export async function renderPreview(card: PreviewCard): Promise<Buffer> {
+export async function drawPreviewCard(card: PreviewCard): Promise<Buffer> {
   const rtl = card.dir === 'rtl';
   const headlineFont = rtl || /[\u0600-\u06FF]/.test(card.headline) ? FONTS.arabic : FONTS.serif;
   const kickerFont = rtl ? FONTS.arabic : FONTS.sans;
@@ -210,7 +214,9 @@ async function shadedBackground(file: string): Promise<Buffer> {
     .raw()
     .toBuffer({ resolveWithObject: true });
   if (info.width !== PREVIEW_WIDTH || info.height !== PREVIEW_HEIGHT || info.channels !== 3) {
-    throw new Error(`${file} came out ${info.width}×${info.height} with ${info.channels} channels; ${PREVIEW_WIDTH}×${PREVIEW_HEIGHT} RGB expected`);
+    throw new Error(
+      `${file} came out ${info.width}×${info.height} with ${info.channels} channels; ${PREVIEW_WIDTH}×${PREVIEW_HEIGHT} RGB expected`,
+    );
   }
   const shades = shadeTable();
   for (let y = 0, index = 0; y < PREVIEW_HEIGHT; y++) {
@@ -254,7 +260,7 @@ async function encodeWithinBudget(canvas: Buffer): Promise<Buffer> {
 export async function ensurePreview(card: PreviewCard, cacheDir: string): Promise<string> {
   const key = await previewKey(card);
   const path = previewFile(cacheDir, key);
-  if (!existsSync(path)) await writeAtomically(path, await renderPreview(card));
+  if (!existsSync(path)) await writeAtomically(path, await drawPreviewCard(card));
   return key;
 }
 

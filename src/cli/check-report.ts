@@ -45,7 +45,10 @@ export function formatCheckSummary(summary: CheckSummary, timeZone: string): str
   };
   section('Problems', summary.problems.map(formatProblem));
   section('Warnings', summary.warnings.map(formatProblem));
-  section('Drafts, never built until draft: false', summary.drafts.map(({ file, title }) => `${file} — ${JSON.stringify(title)}`));
+  section(
+    'Drafts, never built until draft: false',
+    summary.drafts.map(({ file, title }) => `${file} — ${JSON.stringify(title)}`),
+  );
   const english = interfaceText('en').dates;
   section(
     'Scheduled, built from their date on',

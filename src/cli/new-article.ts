@@ -28,8 +28,8 @@ export interface NewArticleRequest {
 
 export type NewArticleResult = { ok: true; file: string; slug: string } | { ok: false; message: string };
 
-/** Stands in for a dateline not given; the check passes it, so the draft builds in preview. */
-export const DATELINE_PLACEHOLDER = 'DATELINE';
+/** Stands in for a dateline not given; the check passes it, so the draft shows on the dev server. */
+const DATELINE_PLACEHOLDER = 'DATELINE';
 
 export async function createArticle(request: NewArticleRequest): Promise<NewArticleResult> {
   const headline = request.headline.replace(/\s+/g, ' ').trim();

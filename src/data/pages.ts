@@ -59,29 +59,33 @@ export async function homePaths(paginate: Paginate) {
 export async function sectionPaths(paginate: Paginate) {
   const index = await siteIndex();
   return index.sections.flatMap((section) =>
-    withListKeys(index, paginate([...section.articles], { pageSize: siteConfig.pageSize, params: { section: section.slug }, props: { section } }), [
-      'section',
-      section.slug,
-      section.name,
-    ]),
+    withListKeys(
+      index,
+      paginate([...section.articles], { pageSize: siteConfig.pageSize, params: { section: section.slug }, props: { section } }),
+      ['section', section.slug, section.name],
+    ),
   );
 }
 
 export async function tagPaths(paginate: Paginate) {
   const index = await siteIndex();
   return index.tags.flatMap((tag) =>
-    withListKeys(index, paginate([...tag.articles], { pageSize: siteConfig.pageSize, params: { tag: tag.slug }, props: { tag } }), ['tag', tag.slug, tag.name]),
+    withListKeys(index, paginate([...tag.articles], { pageSize: siteConfig.pageSize, params: { tag: tag.slug }, props: { tag } }), [
+      'tag',
+      tag.slug,
+      tag.name,
+    ]),
   );
 }
 
 export async function monthPaths(paginate: Paginate) {
   const index = await siteIndex();
   return index.months.flatMap((month) =>
-    withListKeys(index, paginate([...month.articles], { pageSize: siteConfig.pageSize, params: { year: month.year, month: month.month }, props: { month } }), [
-      'month',
-      month.year,
-      month.month,
-    ]),
+    withListKeys(
+      index,
+      paginate([...month.articles], { pageSize: siteConfig.pageSize, params: { year: month.year, month: month.month }, props: { month } }),
+      ['month', month.year, month.month],
+    ),
   );
 }
 

@@ -11,10 +11,10 @@ import { siteConfig } from '../site.config.ts';
  */
 const root = process.cwd();
 
-export function articlePreview(article: Article): Promise<Buffer> {
+export function articlePreviewCard(article: Article): Promise<Buffer> {
   return cachedPreview(articleCard(article, siteConfig, root), cacheFolder(root, 'previews'));
 }
 
-export function sitePreview(): Promise<Buffer> {
+export function sitePreviewCard(): Promise<Buffer> {
   return cachedPreview(siteCard(siteConfig), cacheFolder(root, 'previews'));
 }

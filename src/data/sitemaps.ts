@@ -1,5 +1,6 @@
 import { ARTICLES_PER_SITEMAP, articlesSitemap, newsArticles, newsSitemap, type SitemapArticle } from '../lib/outputs/sitemaps.ts';
 import { absoluteUrl, archivePath, articlePath, pagedPaths, searchPath, sectionPath, sitePath, tagPath } from '../lib/site/urls.ts';
+import { xmlResponse } from '../lib/outputs/responses.ts';
 import { siteConfig } from '../site.config.ts';
 import { perBuild } from './per-build.ts';
 import { siteIndex } from './site-index.ts';
@@ -21,12 +22,12 @@ export async function pageUrls(): Promise<string[]> {
 }
 
 /** Every public article with its absolute URL, newest first. */
-export async function articleUrls(): Promise<SitemapArticle[]> {
+async function articleUrls(): Promise<SitemapArticle[]> {
   return (await siteIndex()).newest.map((article) => ({ article, url: absoluteUrl(siteConfig, articlePath(siteConfig, article.slug)) }));
 }
 
 /** The news sitemap's articles; decided once per build, so that the index and robots.txt agree with it. */
-export const recentNews = perBuild(async () => newsArticles(await articleUrls(), new Date()));
+const recentNews = perBuild(async () => newsArticles(await articleUrls(), new Date()));
 
 /** The site's sitemaps, as the index and robots.txt name them. */
 export async function sitemapNames(): Promise<string[]> {
@@ -58,12 +59,21 @@ export function articleSitemapXml(articles: readonly SitemapArticle[]): Promise<
   return articlesSitemap(articles, siteConfig.timeZone);
 }
 
-/** /sitemap-news.xml exists only when articles of the last 48 hours do: an empty news sitemap is an error. */
+/**
+ * /sitemap-news.xml exists only when articles of the last 48 hours do: an empty news sitemap is an
+ * error. The dev server always routes it and answers 404 while there are none, because Astro keeps a
+ * route's paths for the whole dev session while the news changes with the clock.
+ */
 export async function newsSitemapPaths() {
-  const articles = await recentNews();
-  return articles.length > 0 ? [{ params: { newsSitemap: 'sitemap-news' }, props: { articles } }] : [];
+  return import.meta.env.DEV || (await recentNews()).length > 0 ? [{ params: { newsSitemap: 'sitemap-news' } }] : [];
 }
 
-export function newsSitemapXml(articles: readonly SitemapArticle[]): Promise<string> {
+export async function newsSitemapResponse(): Promise<Response> {
+  const articles = await recentNews();
+  if (articles.length === 0) return new Response('No articles of the last 48 hours.', { status: 404 });
+  return xmlResponse(await newsSitemapXml(articles), 'application/xml');
+}
+
+function newsSitemapXml(articles: readonly SitemapArticle[]): Promise<string> {
   return newsSitemap(articles, { name: siteConfig.name, timeZone: siteConfig.timeZone });
 }

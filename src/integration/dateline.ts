@@ -15,7 +15,7 @@ import { siteConfig } from '../site.config.ts';
  * The parts of a build that are not pages, made beside Astro rather than as one route per article
  * (Astro spends milliseconds on every route, which at a hundred thousand articles is minutes):
  *
- * - Link-preview pictures: the content sync drew every published article's card into
+ * - Preview cards: the content sync drew every published article's card into
  *   `.cache/previews/`; they are linked (or copied) to dist/previews/<slug>.jpg. The dev server,
  *   which draws nothing ahead, serves the same address from src/integration/preview-card-route.ts.
  * - Full-text search (src/build/search-index.ts): indexed from the bodies the sync rendered, in parts by
@@ -23,13 +23,13 @@ import { siteConfig } from '../site.config.ts';
  *   The search page loads it in the reader's browser. One index for every language, so a search
  *   finds Arabic and English alike.
  */
-export function buildOutputs(): AstroIntegration {
+export function dateline(): AstroIntegration {
   const root = process.cwd();
   let search: ReturnType<typeof startSearchIndex> | undefined;
   let outDir: string | undefined;
   let publicDir: string | undefined;
   return {
-    name: 'dateline-build-outputs',
+    name: 'dateline',
     hooks: {
       'astro:config:setup': ({ command, injectRoute }) => {
         if (command === 'dev') injectRoute({ pattern: '/previews/[slug].jpg', entrypoint: './src/integration/preview-card-route.ts' });
@@ -49,7 +49,7 @@ export function buildOutputs(): AstroIntegration {
         const site = fileURLToPath(dir);
         const published = readBuildManifest(root);
         await placePreviews(root, site, published);
-        logger.info(`${count(published.length, 'preview picture')} in previews/.`);
+        logger.info(`${count(published.length, 'preview card')} in previews/.`);
         if (!search) throw new Error('The search index was never started: astro:build:start did not run');
         await search.writeTo(site, logger);
         if (!publicDir) throw new Error('astro:config:done did not run');
@@ -64,7 +64,12 @@ export function buildOutputs(): AstroIntegration {
  * Removes what the previous build wrote and this one did not (src/build/stale-files.ts): the pages of
  * deleted articles, their pictures, list pages that no longer exist.
  */
-async function removeStale(site: string, publicDir: string, assets: Map<string, URL[]>, published: readonly PublishedArticle[]): Promise<number> {
+async function removeStale(
+  site: string,
+  publicDir: string,
+  assets: Map<string, URL[]>,
+  published: readonly PublishedArticle[],
+): Promise<number> {
   const written = new Set<string>();
   for (const urls of assets.values()) for (const url of urls) written.add(relativePath(site, fileURLToPath(url)));
   for (const file of await filesUnder(publicDir)) written.add(file);

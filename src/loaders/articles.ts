@@ -26,11 +26,11 @@ import { siteConfig } from '../site.config.ts';
 export interface StoredArticle extends Article {
   /** Name of the rendered body under `.cache/html/` (see src/data/feed-bodies.ts). */
   readonly htmlKey: string;
-  /** Name of the link-preview card under `.cache/previews/` (builds only). */
+  /** Name of the preview card under `.cache/previews/` (builds only). */
   readonly previewKey?: string | undefined;
 }
 
-export class ArticleFormatError extends Error {
+class ArticleFormatError extends Error {
   readonly hint = 'Fix each line above in the file it names; the README\'s "Writing an article" section lists every field.';
 
   constructor(readonly problems: readonly Problem[]) {
@@ -65,8 +65,8 @@ export function articleLoader(): Loader {
 
 async function syncArticles(context: LoaderContext): Promise<void> {
   const root = fileURLToPath(context.config.root);
-  // Astro hands loaders a file watcher only when the dev server runs: that is the preview.
-  const preview = context.watcher !== undefined;
+  // Astro hands loaders a file watcher only when the dev server runs, which shows drafts too.
+  const devServer = context.watcher !== undefined;
   const started = performance.now();
   const report = await checkContent({
     root,
@@ -74,7 +74,7 @@ async function syncArticles(context: LoaderContext): Promise<void> {
     now: new Date(),
     mode: 'render',
     // The dev server draws a card when a page asks for it; a build draws them all with the bodies.
-    previews: !preview,
+    drawPreviewCards: !devServer,
     onProgress: wantsProgress(process.stderr, process.env) ? createProgress(process.stderr, 'Articles') : undefined,
   });
 
@@ -87,14 +87,14 @@ async function syncArticles(context: LoaderContext): Promise<void> {
   }
   if (report.problems.length > 0) throw new ArticleFormatError(report.problems);
 
-  const stored = report.rendered.filter(({ article }) => preview || article.status === 'published');
-  if (!preview) reportLeftOut(context, report.rendered);
+  const stored = report.rendered.filter(({ article }) => devServer || article.status === 'published');
+  if (!devServer) reportLeftOut(context, report.rendered);
   const keep = new Set(stored.map(({ article }) => article.slug));
   for (const id of context.store.keys()) {
     if (!keep.has(id)) context.store.delete(id);
   }
   for (const entry of stored) context.store.set(await storeEntry(context, root, entry));
-  if (!preview) {
+  if (!devServer) {
     await writeBuildManifest(
       root,
       stored.map(({ article: { slug, title, summary, section, tags, lang, date }, htmlKey, previewKey }) => {
@@ -105,7 +105,9 @@ async function syncArticles(context: LoaderContext): Promise<void> {
   }
   const published = stored.filter(({ article }) => article.status === 'published').length;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  context.logger.info(`${count(published, 'article')} published from ${count(report.files.length, 'file')} in ${CONTENT_DIR}/ (${seconds} s)`);
+  context.logger.info(
+    `${count(published, 'article')} published from ${count(report.files.length, 'file')} in ${CONTENT_DIR}/ (${seconds} s)`,
+  );
 }
 
 async function storeEntry(context: LoaderContext, root: string, { article, htmlKey, previewKey, localImagePaths }: RenderedBody) {

@@ -5,4 +5,5 @@ import type { SitemapArticle } from '../lib/outputs/sitemaps.ts';
 
 export const getStaticPaths = (() => articleSitemapPaths()) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) => xmlResponse(await articleSitemapXml(props['articles'] as SitemapArticle[]), 'application/xml');
+export const GET: APIRoute = async ({ props }) =>
+  xmlResponse(await articleSitemapXml(props['articles'] as SitemapArticle[]), 'application/xml');

@@ -5,7 +5,18 @@ import { openBrowser, type Session } from '../support/browser.ts';
 import { projectRoot, serveContent, type PreviewServer, type ServedSite } from '../support/site.ts';
 
 /** axe-core in Chromium on every kind of page, in light and dark: no WCAG 2.1 A or AA violation. */
-const PAGES = ['/', '/articles/hamas-withdraws-ceasefire-talks/', '/articles/hamas-ceasefire-talks-ar/', '/articles/gaza-hostages-in-figures/', '/sections/world/', '/tags/gaza/', '/archive/', '/archive/2024/07/', '/search/', '/404.html'];
+const PAGES = [
+  '/',
+  '/articles/hamas-withdraws-ceasefire-talks/',
+  '/articles/hamas-ceasefire-talks-ar/',
+  '/articles/gaza-hostages-in-figures/',
+  '/sections/world/',
+  '/tags/gaza/',
+  '/archive/',
+  '/archive/2024/07/',
+  '/search/',
+  '/404.html',
+];
 
 let served: ServedSite;
 let server: PreviewServer;
@@ -40,7 +51,9 @@ describe('accessibility', () => {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(`${server.url}${path}`);
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        const found = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+        const found = results.violations.map(
+          (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        );
         if (found.length > 0) violations[path] = found;
         await page.close();
       }

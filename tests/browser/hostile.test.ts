@@ -79,7 +79,10 @@ describe('the Content Security Policy alone', () => {
     // A built page with a script planted in it, as if one had got past the sanitizer.
     const html = await readFile(join(site.dist, 'articles', validCases[0]!.name, 'index.html'), 'utf8');
     await mkdir(join(site.dist, 'planted'), { recursive: true });
-    await writeFile(join(site.dist, 'planted', 'index.html'), html.replace('<div class="article__body">', `<div class="article__body">${planted}`));
+    await writeFile(
+      join(site.dist, 'planted', 'index.html'),
+      html.replace('<div class="article__body">', `<div class="article__body">${planted}`),
+    );
   });
 
   it('stops a planted inline script and handler', async () => {

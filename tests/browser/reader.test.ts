@@ -119,7 +119,9 @@ describe('reading the seed story', () => {
     const page = await visit(SEED_PATH);
     const copy = page.locator('.share[data-position=top]').getByRole('button', { name: 'Copy link' });
     await copy.click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('https://dateline.example.org/articles/hamas-withdraws-ceasefire-talks/');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'https://dateline.example.org/articles/hamas-withdraws-ceasefire-talks/',
+    );
     expect(await copy.getAttribute('data-copied')).toBe('true');
     expect(await copy.locator('.share__status').textContent()).toBe('Link copied');
     await page.close();
@@ -202,7 +204,9 @@ describe('search', () => {
 
   it('finds Arabic articles, and says so when nothing matches', async () => {
     const page = await visit('/search/?q=' + encodeURIComponent('هنية'));
-    await expect.poll(() => page.locator('[data-search-results] a').first().textContent(), { timeout: 10_000 }).toBe('حماس تنسحب من مفاوضات وقف إطلاق النار في غزة');
+    await expect
+      .poll(() => page.locator('[data-search-results] a').first().textContent(), { timeout: 10_000 })
+      .toBe('حماس تنسحب من مفاوضات وقف إطلاق النار في غزة');
     await page.locator('#search-page-query').fill('qwertyuiopasdf');
     await expect.poll(() => page.locator('[data-search-status]').textContent()).toBe('No articles found.');
     expect(await page.locator('[data-search-results] li').count()).toBe(0);
@@ -215,7 +219,16 @@ describe('on small phones', () => {
     const page = await session.context.newPage();
     for (const width of [320, 375]) {
       await page.setViewportSize({ width, height: 812 });
-      for (const path of ['/', SEED_PATH, '/articles/gaza-hostages-in-figures/', '/articles/hamas-ceasefire-talks-ar/', '/archive/', '/search/', '/sections/world/', '/404.html']) {
+      for (const path of [
+        '/',
+        SEED_PATH,
+        '/articles/gaza-hostages-in-figures/',
+        '/articles/hamas-ceasefire-talks-ar/',
+        '/archive/',
+        '/search/',
+        '/sections/world/',
+        '/404.html',
+      ]) {
         await page.goto(`${server.url}${path}`);
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width} px`).toBeLessThanOrEqual(width);
       }
@@ -260,7 +273,9 @@ describe('themes and print', () => {
     for (const hidden of ['.masthead__nav', '.search-box', '.share', '.site-footer']) {
       expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     }
-    expect(await page.locator('.print-only').textContent()).toBe('Printed from https://dateline.example.org/articles/hamas-withdraws-ceasefire-talks/');
+    expect(await page.locator('.print-only').textContent()).toBe(
+      'Printed from https://dateline.example.org/articles/hamas-withdraws-ceasefire-talks/',
+    );
     expect(await page.locator('.print-only').isVisible()).toBe(true);
     expect(await page.locator('.article__body').isVisible()).toBe(true);
     await page.close();

@@ -44,7 +44,9 @@ async function resultsFor(query: string, screenshot?: string): Promise<{ titles:
   const status = page.locator('[data-search-status]');
   await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/Results for|No articles/);
   const titles = await page.locator('[data-search-results] a').allTextContents();
-  const links = await page.locator('[data-search-results] a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+  const links = await page
+    .locator('[data-search-results] a')
+    .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
   expect(links.every((href) => href?.startsWith('/articles/'))).toBe(true);
   expect(failed).toEqual([]);
   const text = await status.textContent();

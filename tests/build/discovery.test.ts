@@ -37,7 +37,7 @@ interface Generated {
 /** A seeded archive: same articles every run, dates over three years, a few in the last day. */
 function generate(count: number): Generated[] {
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length: count }, (_, index) => {
     const recent = index < 5;
     const age = recent ? index * 3_600_000 + 60_000 : 3 * 86_400_000 + Math.floor(random() * 3 * 365 * 86_400_000);
@@ -78,7 +78,10 @@ beforeAll(async () => {
       `tags: [${article.tags.join(', ')}]`,
       ...(article.status === 'draft' ? ['draft: true'] : []),
     ];
-    await writeFile(join(folder, `${article.slug}.md`), `---\n${fields.join('\n')}\n---\n\nBody of ${article.slug} with the word zanzibar${article.slug.replace(/\D/g, '')}.\n`);
+    await writeFile(
+      join(folder, `${article.slug}.md`),
+      `---\n${fields.join('\n')}\n---\n\nBody of ${article.slug} with the word zanzibar${article.slug.replace(/\D/g, '')}.\n`,
+    );
   }
   site = await buildSite({ content });
   if (site.exitCode !== 0) throw new Error(`archive build failed:\n${site.output}`);
@@ -99,7 +102,7 @@ const teaserSlugs = (tree: ReturnType<typeof parsePage>) =>
 /** Every page of a paginated list, followed by its rel=next links from the first. */
 async function listPages(path: string): Promise<{ path: string; tree: ReturnType<typeof parsePage> }[]> {
   const pages = [];
-  for (let current: string | undefined = path; current !== undefined; ) {
+  for (let current: string | undefined = path; current !== undefined;) {
     const tree = await page(current);
     pages.push({ path: current, tree });
     const next = select('link[rel=next]', tree) as Element | undefined;
@@ -177,7 +180,10 @@ describe('feeds', () => {
     // Atom titles are type="html" (the feed library's choice, and the spec's for markup): rss-parser
     // hands them over undecoded, as a reader's HTML renderer would receive them, so they are decoded once.
     const asText = feed.endsWith('atom.xml') ? (title = '') => unescape(title) : (title = '') => title;
-    for (const items of [rowan.items.map((item) => ({ title: item.title, url: item.url })), rss.items.map((item) => ({ title: asText(item.title), url: item.link }))]) {
+    for (const items of [
+      rowan.items.map((item) => ({ title: item.title, url: item.url })),
+      rss.items.map((item) => ({ title: asText(item.title), url: item.link })),
+    ]) {
       expect(items.map((item) => item.title)).toEqual(expected.map((article) => article.title));
       expect(items.map((item) => item.url)).toEqual(expected.map((article) => `${ORIGIN}/articles/${article.slug}/`));
     }
@@ -185,7 +191,9 @@ describe('feeds', () => {
       expect(item.title).not.toMatch(/&(?:amp|lt|gt|quot|#\d+);/);
       expect(existsSync(join(site.dist, new URL(item.url!).pathname, 'index.html')), item.url!).toBe(true);
       expect(item.content).toContain('zanzibar');
-      expect(item.published?.toISOString()).toBe(published.find((article) => `${ORIGIN}/articles/${article.slug}/` === item.url)?.date.toISOString());
+      expect(item.published?.toISOString()).toBe(
+        published.find((article) => `${ORIGIN}/articles/${article.slug}/` === item.url)?.date.toISOString(),
+      );
     }
   });
 

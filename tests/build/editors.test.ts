@@ -1,7 +1,8 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckSummary } from '../../src/cli/check-report.ts';
+import { waitUntil } from '../../scripts/local-server.ts';
 import { formatProblem } from '../../src/lib/article/problems.ts';
 import { buildSite, copySite, devServer, projectRoot, removeSite, runScript, type BuiltSite, type PreviewServer } from '../support/site.ts';
 
@@ -40,7 +41,9 @@ describe('npm run check and the build agree', () => {
     expect(good.exitCode).toBe(0);
     expect(good.summary.problems).toEqual([]);
     expect(good.summary.drafts).toEqual([{ file: 'content/draft.md', title: 'DRAFT-TITLE-MARKER' }]);
-    expect(good.summary.scheduled).toEqual([{ file: 'content/scheduled.md', title: 'SCHEDULED-TITLE-MARKER', goesLive: '2999-01-01T11:00:00+02:00' }]);
+    expect(good.summary.scheduled).toEqual([
+      { file: 'content/scheduled.md', title: 'SCHEDULED-TITLE-MARKER', goesLive: '2999-01-01T11:00:00+02:00' },
+    ]);
     expect(good.summary.unread).toEqual(['content/notes.markdown']);
     expect(good.summary.published).toBe(6);
   });
@@ -53,7 +56,9 @@ describe('npm run check as an editor runs it', () => {
       const { exitCode, output } = await runScript('check.ts', ['--root', dir]);
       expect(exitCode).toBe(1);
       expect(output).toContain('Problems (21):\n  content/Bad Name.md: slug — found none');
-      expect(output).toContain('  content/bad-date.md:4: date — found "2024-07-14 11:20", expected an ISO 8601 date and time with an offset');
+      expect(output).toContain(
+        '  content/bad-date.md:4: date — found "2024-07-14 11:20", expected an ISO 8601 date and time with an offset',
+      );
       expect(output.trim().split('\n').at(-1)).toBe(
         '✗ 21 problems in 20 article files; the build fails until they are fixed. Also: 1 article ready to publish, 0 drafts, 0 scheduled, 5 warnings.',
       );
@@ -97,7 +102,7 @@ describe('npm run new', () => {
   });
 });
 
-describe('the dev server preview', () => {
+describe('the dev server', () => {
   let dir: string;
   let server: PreviewServer;
   beforeAll(async () => {
@@ -118,12 +123,12 @@ describe('the dev server preview', () => {
     const { status, html } = await get('/articles/draft/');
     expect(status).toBe(200);
     expect(html).toContain('DRAFT-BODY-MARKER');
-    expect(html).toMatch(/<p class="preview-banner"[^>]*>\s*Draft: seen only in preview/);
+    expect(html).toMatch(/<p class="status-banner"[^>]*>\s*Draft: seen only on the dev server/);
   });
 
   it('shows a scheduled article with its go-live time', async () => {
     const { html } = await get('/articles/scheduled/');
-    expect(html).toContain('Scheduled: seen only in preview until Tuesday 1 January 2999, 11:00 GMT+2');
+    expect(html).toContain('Scheduled: seen only on the dev server until Tuesday 1 January 2999, 11:00 GMT+2');
   });
 
   it('lists them on the home page, marked', async () => {
@@ -135,6 +140,25 @@ describe('the dev server preview', () => {
 
   it('shows no banner on a published article', async () => {
     const { html } = await get('/articles/seed-story/');
-    expect(html).not.toContain('preview-banner"');
+    expect(html).not.toContain('status-banner"');
+  });
+
+  it('works out again on each request what a build works out once: an article enters the news sitemap when its time comes', async () => {
+    // Dated a few seconds ahead: not news yet when first asked, news a moment later, with no file
+    // changing in between. A value kept from the first request would leave it out until a restart.
+    const date = new Date(Date.now() + 15_000);
+    await writeFile(
+      join(dir, 'content', 'crossing-reopens.md'),
+      `---\ntitle: Crossing reopens\ndateline: RAFAH\ndate: ${date.toISOString()}\n---\nText.\n`,
+    );
+    await waitUntil(async () => (await get('/articles/crossing-reopens/')).status === 200, 60_000, 'the new article was not served');
+    if (Date.now() < date.getTime()) expect((await get('/sitemap-news.xml')).status).toBe(404);
+    await waitUntil(
+      async () => (await get('/sitemap-news.xml')).html.includes('/articles/crossing-reopens/'),
+      60_000,
+      'the article never entered the news sitemap',
+    );
+    expect((await get('/sitemap-index.xml')).html).toContain('/sitemap-news.xml');
+    expect((await get('/robots.txt')).html).toContain('/sitemap-news.xml');
   });
 });

@@ -17,7 +17,33 @@ import { buildSite, copySite, removeSite, runScript, type BuiltSite } from '../s
  * The hostile corpus through the real build and the real check: every valid case is published with
  * nothing executable left; every invalid case fails both, with the words its label promises.
  */
-const PAGE_ELEMENTS = ['html', 'head', 'body', 'meta', 'title', 'link', 'script', 'header', 'main', 'footer', 'article', 'time', 'section', 'figure', 'figcaption', 'img', 'ul', 'li', 'button', 'nav', 'form', 'label', 'input', 'picture', 'source'];
+const PAGE_ELEMENTS = [
+  'html',
+  'head',
+  'body',
+  'meta',
+  'title',
+  'link',
+  'script',
+  'header',
+  'main',
+  'footer',
+  'article',
+  'time',
+  'section',
+  'figure',
+  'figcaption',
+  'img',
+  'ul',
+  'li',
+  'button',
+  'nav',
+  'form',
+  'label',
+  'input',
+  'picture',
+  'source',
+];
 const allowedElements = new Set([...(sanitizeSchema.tagNames ?? []), ...PAGE_ELEMENTS]);
 const DANGEROUS_SCHEME = /^(?:javascript|vbscript|data):/i;
 
@@ -37,10 +63,17 @@ function pageProblems(tree: Root): string[] {
     for (const [property, value] of Object.entries(node.properties)) {
       const name = property.toLowerCase();
       // srcset is ours on the lead image's <picture>; the body check below refuses it in content.
-      if (name.startsWith('on') || (['style', 'srcdoc', 'formaction', 'srcset'].includes(name) && !['img', 'source'].includes(node.tagName))) {
+      if (
+        name.startsWith('on') ||
+        (['style', 'srcdoc', 'formaction', 'srcset'].includes(name) && !['img', 'source'].includes(node.tagName))
+      ) {
         found.push(`${name} on <${node.tagName}>`);
       }
-      if ((name === 'href' || name === 'src') && typeof value === 'string' && DANGEROUS_SCHEME.test(value.replace(/[\u0000-\u0020]/g, ''))) {
+      if (
+        (name === 'href' || name === 'src') &&
+        typeof value === 'string' &&
+        DANGEROUS_SCHEME.test(value.replace(/[\u0000-\u0020]/g, ''))
+      ) {
         found.push(`${name}="${value}" on <${node.tagName}>`);
       }
       if (name === 'src' && typeof value === 'string' && !value.startsWith('/')) found.push(`src="${value}" is not a file of the site`);
@@ -54,10 +87,12 @@ function pageProblems(tree: Root): string[] {
   }
   // The one form is the site's own search box, which sends the reader to our search page.
   for (const form of selectAll('form', tree)) {
-    if (!String(form.properties['className']).includes('search-box') || form.properties['action'] !== '/search/') found.push('a form that is not the search box');
+    if (!String(form.properties['className']).includes('search-box') || form.properties['action'] !== '/search/')
+      found.push('a form that is not the search box');
   }
   for (const meta of selectAll('meta[http-equiv]', tree)) {
-    if (String(meta.properties['httpEquiv']) !== 'Content-Security-Policy') found.push(`meta http-equiv=${String(meta.properties['httpEquiv'])}`);
+    if (String(meta.properties['httpEquiv']) !== 'Content-Security-Policy')
+      found.push(`meta http-equiv=${String(meta.properties['httpEquiv'])}`);
   }
   for (const link of selectAll('link', tree)) {
     const href = String(link.properties['href']);
@@ -153,7 +188,10 @@ describe('invalid files', () => {
       for (const output of [site.output, checkOutput]) {
         const lines = output.split('\n').filter((line) => line.trim().startsWith(`${file}:`));
         expect(lines.length, `no problem reported for ${file}`).toBeGreaterThan(0);
-        expect(lines.some((line) => line.includes(entry.gives)), lines.join('\n')).toBe(true);
+        expect(
+          lines.some((line) => line.includes(entry.gives)),
+          lines.join('\n'),
+        ).toBe(true);
       }
     });
   }

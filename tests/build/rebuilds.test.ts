@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIn, copySite, projectRoot } from '../support/site.ts';
 
 /**
- * The build keeps rendered bodies, preview pictures and pages under .cache/ and reuses them; these
+ * The build keeps rendered bodies, preview cards and pages under .cache/ and reuses them; these
  * tests hold the optimised paths to what a build from nothing gives. Every comparison is of whole
  * dist/ trees, byte for byte.
  */
@@ -20,7 +20,12 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
   for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    files.set(relative(dist, path), createHash('sha256').update(await readFile(path)).digest('hex'));
+    files.set(
+      relative(dist, path),
+      createHash('sha256')
+        .update(await readFile(path))
+        .digest('hex'),
+    );
   }
   return files;
 }
@@ -108,12 +113,15 @@ describe('rebuilds from .cache/', () => {
     expect(differences(await snapshot(dir), cold)).toEqual([]);
   });
 
-  it("show an edited article's new text and a new preview picture, as a build from nothing does", async () => {
+  it("show an edited article's new text and a new preview card, as a build from nothing does", async () => {
     const previewBefore = await readFile(join(dir, 'dist', 'previews', 'seed-story.jpg'));
     for (const site of [dir, fresh]) {
       const file = join(site, 'content', '2024', '07', 'seed-story.md');
       const text = await readFile(file, 'utf8');
-      await writeFile(file, `${text.replace('title: "Talks & truce: \\"fine\\" says official"', 'title: "Truce holds for a third day"')}\nA paragraph the editor added after the first build.\n`);
+      await writeFile(
+        file,
+        `${text.replace('title: "Talks & truce: \\"fine\\" says official"', 'title: "Truce holds for a third day"')}\nA paragraph the editor added after the first build.\n`,
+      );
     }
     // The 2019 part holds nothing that changed, so it comes from the cache.
     expect(await build(dir)).toContain('in 2 parts (1 indexed anew)');
@@ -122,7 +130,9 @@ describe('rebuilds from .cache/', () => {
     expect(page).toContain('A paragraph the editor added after the first build.');
     expect(await readFile(join(dir, 'dist', 'index.html'), 'utf8')).toContain('Truce holds for a third day');
     expect((await readFile(join(dir, 'dist', 'previews', 'seed-story.jpg'))).equals(previewBefore)).toBe(false);
-    expect((await searchRecords(dir)).find((record) => record.url === '/articles/seed-story/')?.content).toContain('A paragraph the editor added');
+    expect((await searchRecords(dir)).find((record) => record.url === '/articles/seed-story/')?.content).toContain(
+      'A paragraph the editor added',
+    );
 
     await build(fresh);
     expect(differences(await snapshot(dir), await snapshot(fresh))).toEqual([]);

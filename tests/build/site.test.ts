@@ -81,11 +81,18 @@ describe('the article page', () => {
   });
 
   it('shows the lead image through astro:assets: AVIF and WebP in several widths, alt, size and credit', () => {
-    const sources = selectAll('.article__image picture source', seed).map((source) => [source.properties['type'], String(source.properties['srcSet'])]);
+    const sources = selectAll('.article__image picture source', seed).map((source) => [
+      source.properties['type'],
+      String(source.properties['srcSet']),
+    ]);
     expect(sources.map(([type]) => type)).toEqual(['image/avif', 'image/webp']);
     for (const [type, srcset] of sources) {
       const extension = String(type).split('/')[1];
-      expect(srcset).toMatch(new RegExp(`^/_astro/chart\\.[\\w-]+\\.${extension} 400w, /_astro/chart\\.[\\w-]+\\.${extension} 800w, /_astro/chart\\.[\\w-]+\\.${extension} 1200w$`));
+      expect(srcset).toMatch(
+        new RegExp(
+          `^/_astro/chart\\.[\\w-]+\\.${extension} 400w, /_astro/chart\\.[\\w-]+\\.${extension} 800w, /_astro/chart\\.[\\w-]+\\.${extension} 1200w$`,
+        ),
+      );
     }
     const image = select('.article__image img', seed) as Element;
     expect(image.properties['alt']).toBe('A bar chart of three figures');
@@ -118,16 +125,27 @@ describe('the article page', () => {
     for (const bar of bars) {
       const links = selectAll('a', bar);
       expect(links.map((link) => link.properties['ariaLabel'])).toEqual([
-        'Share on Facebook', 'Share on X', 'Share on WhatsApp', 'Share on Telegram', 'Share on LinkedIn', 'Share on Bluesky', 'Share on Reddit', 'Share by email',
+        'Share on Facebook',
+        'Share on X',
+        'Share on WhatsApp',
+        'Share on Telegram',
+        'Share on LinkedIn',
+        'Share on Bluesky',
+        'Share on Reddit',
+        'Share by email',
       ]);
       const whatsapp = new URL(String(links[2]?.properties['href']));
       expect(whatsapp.searchParams.get('text')).toBe(`Talks & truce: "fine" says official ${canonical}`);
       for (const link of links) expect(link.properties['rel']).toEqual(['noopener', 'noreferrer']);
       expect(links.map((link) => link.properties['target'])).toEqual([...Array(7).fill('_blank'), undefined]);
       // Icons come inline from the icon package, hidden from assistive technology; the names carry the meaning.
-      for (const link of links) expect(select('.share__icon[aria-hidden=true] svg', link), String(link.properties['ariaLabel'])).toBeDefined();
+      for (const link of links)
+        expect(select('.share__icon[aria-hidden=true] svg', link), String(link.properties['ariaLabel'])).toBeDefined();
       // The buttons that need JavaScript stay invisible until the script finds what they need.
-      expect(selectAll('[data-needs-script]:not([data-ready]) button', bar).map((button) => button.properties['ariaLabel'])).toEqual(['Copy link', 'Share…']);
+      expect(selectAll('[data-needs-script]:not([data-ready]) button', bar).map((button) => button.properties['ariaLabel'])).toEqual([
+        'Copy link',
+        'Share…',
+      ]);
     }
   });
 
@@ -180,8 +198,20 @@ describe('every page', () => {
 
 describe('link previews', () => {
   const REQUIRED_PROPERTIES = [
-    'og:type', 'og:site_name', 'og:title', 'og:description', 'og:url', 'og:locale', 'og:image', 'og:image:width',
-    'og:image:height', 'og:image:alt', 'og:image:type', 'article:published_time', 'article:modified_time', 'article:section',
+    'og:type',
+    'og:site_name',
+    'og:title',
+    'og:description',
+    'og:url',
+    'og:locale',
+    'og:image',
+    'og:image:width',
+    'og:image:height',
+    'og:image:alt',
+    'og:image:type',
+    'article:published_time',
+    'article:modified_time',
+    'article:section',
   ];
   const REQUIRED_NAMES = ['twitter:card', 'twitter:title', 'twitter:description', 'twitter:image', 'twitter:image:alt'];
   const articles = ['seed-story', 'bare-date', 'arabic-fixture', 'body-image', 'hostile', 'capital-extension'];
@@ -210,7 +240,13 @@ describe('link previews', () => {
       const file = join(site.dist, 'previews', `${slug}.jpg`);
       const bytes = await readFile(file);
       const { width, height, format } = await sharp(bytes).metadata();
-      expect({ slug, width, height, format, small: bytes.byteLength <= 300 * 1024 }).toEqual({ slug, width: 1200, height: 630, format: 'jpeg', small: true });
+      expect({ slug, width, height, format, small: bytes.byteLength <= 300 * 1024 }).toEqual({
+        slug,
+        width: 1200,
+        height: 630,
+        format: 'jpeg',
+        small: true,
+      });
     }
   });
 
@@ -227,14 +263,18 @@ describe('hostile content', () => {
     const hostile = await page('articles/hostile');
     expect(text(hostile, 'h1')).toBe("</script><script>alert('title')</script>");
     expect(text(hostile, 'title')).toBe("</script><script>alert('title')</script> — Dateline");
-    expect(text(hostile, '.article__standfirst')).toBe('"><svg onload=alert(\'summary\')>');
+    expect(text(hostile, '.article__standfirst')).toBe("\"><svg onload=alert('summary')>");
     const body = select('.article__body', hostile) as Element;
     expect(dangerousMarkup(toHtml(body.children))).toEqual([]);
     // Nothing executable on the whole page: the one script element is JSON-LD data, intact.
     expect(selectAll('iframe, object, embed, base, style, math', hostile)).toEqual([]);
     expect(selectAll('.article__body svg, .article__body form', hostile)).toEqual([]);
     const scripts = selectAll('script', hostile);
-    expect(scripts.map((script) => script.properties['type'] ?? script.properties['src'])).toEqual(['/scripts/theme.js', 'application/ld+json', '/scripts/share.js']);
+    expect(scripts.map((script) => script.properties['type'] ?? script.properties['src'])).toEqual([
+      '/scripts/theme.js',
+      'application/ld+json',
+      '/scripts/share.js',
+    ]);
     expect(JSON.parse(toString(scripts[1]!)).headline).toBe("</script><script>alert('title')</script>");
     expect(selectAll('meta[http-equiv]', hostile).map((meta) => meta.properties['httpEquiv'])).toEqual([['Content-Security-Policy']]);
     expect(selectAll('[id=content]', hostile)).toHaveLength(1);
@@ -290,7 +330,11 @@ describe('a site under a base path', () => {
   beforeAll(async () => {
     based = await buildSite({
       content: join(fixtures, 'good'),
-      env: { DATELINE_SITE: 'https://example.github.io', DATELINE_BASE: '/dateline/', DATELINE_EDIT_URL: 'https://github.com/newsroom/site/edit/main/' },
+      env: {
+        DATELINE_SITE: 'https://example.github.io',
+        DATELINE_BASE: '/dateline/',
+        DATELINE_EDIT_URL: 'https://github.com/newsroom/site/edit/main/',
+      },
     });
     if (based.exitCode !== 0) throw new Error(`base-path build failed:\n${based.output}`);
   });

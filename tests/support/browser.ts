@@ -1,14 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 
 /**
  * Debian's Chromium, driven by playwright-core, with the flags this closed network needs (without
  * them Chromium hangs reaching Google's services). Every request to a host other than 127.0.0.1 is
  * refused and recorded, so a test can assert that none was made and where a link would have gone.
  */
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 const FLAGS = [
   '--headless',
@@ -64,5 +64,3 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Session
     },
   };
 }
-
-export type { Browser };

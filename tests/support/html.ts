@@ -8,8 +8,24 @@ import { visit } from 'unist-util-visit';
  * The HTML is parsed as a browser would (parse5), so entity and case tricks are already decoded.
  */
 const FORBIDDEN_ELEMENTS = new Set([
-  'base', 'button', 'embed', 'form', 'frame', 'frameset', 'iframe', 'link', 'math', 'meta', 'noscript',
-  'object', 'script', 'select', 'style', 'svg', 'template', 'textarea',
+  'base',
+  'button',
+  'embed',
+  'form',
+  'frame',
+  'frameset',
+  'iframe',
+  'link',
+  'math',
+  'meta',
+  'noscript',
+  'object',
+  'script',
+  'select',
+  'style',
+  'svg',
+  'template',
+  'textarea',
 ]);
 const FORBIDDEN_ATTRIBUTES = new Set(['style', 'srcset', 'srcdoc', 'formaction', 'action', 'autofocus', 'tabindex', 'accesskey']);
 const URL_ATTRIBUTES = ['href', 'src', 'cite', 'action', 'formaction', 'poster', 'data', 'background', 'longdesc', 'xlink:href'];
@@ -21,7 +37,8 @@ export function dangerousMarkup(html: string): string[] {
   visit(tree, 'element', (node: Element) => {
     const name = node.tagName.toLowerCase();
     if (FORBIDDEN_ELEMENTS.has(name)) found.push(`<${name}>`);
-    if (name === 'input' && !(node.properties['disabled'] && node.properties['type'] === 'checkbox')) found.push('<input> that is not a disabled checkbox');
+    if (name === 'input' && !(node.properties['disabled'] && node.properties['type'] === 'checkbox'))
+      found.push('<input> that is not a disabled checkbox');
     for (const [property, value] of Object.entries(node.properties)) {
       const attribute = attributeName(property);
       if (attribute.startsWith('on')) found.push(`${attribute} on <${name}>`);

@@ -8,7 +8,9 @@ let processor: ReturnType<typeof createArticleRenderer> | undefined;
 export async function render(body: string, { dateline = 'GAZA', lang = 'en' } = {}) {
   processor ??= createArticleRenderer();
   const context: RenderContext = { dateline, lang };
-  const result = await (await processor).render(body, {
+  const result = await (
+    await processor
+  ).render(body, {
     frontmatter: context as unknown as Record<string, unknown>,
     fileURL: pathToFileURL('/site/content/2024/story.md'),
   });

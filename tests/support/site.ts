@@ -120,7 +120,6 @@ async function serve(command: 'preview' | 'dev', dir: string): Promise<PreviewSe
   };
 }
 
-
 export interface ServedSite {
   readonly site: BuiltSite;
   readonly server: PreviewServer;

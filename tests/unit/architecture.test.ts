@@ -42,7 +42,11 @@ function importsOf(file: string): Import[] {
 
 /** `file: specifier` for every import of the files that `forbidden` refuses. */
 function offending(files: readonly string[], forbidden: (entry: Import) => boolean): string[] {
-  return files.flatMap((file) => importsOf(file).filter(forbidden).map((entry) => `${file}: ${entry.specifier}`));
+  return files.flatMap((file) =>
+    importsOf(file)
+      .filter(forbidden)
+      .map((entry) => `${file}: ${entry.specifier}`),
+  );
 }
 
 const inFolder = (entry: Import, ...folders: string[]) => folders.some((folder) => entry.target?.startsWith(`${folder}/`));
@@ -58,12 +62,16 @@ describe('architecture', () => {
 
   it('keeps src/lib pure: no Astro, no file system, no processes or threads', () => {
     const impure = (entry: Import) =>
-      /^astro(?:$|\/|:)/.test(entry.specifier) || PROCESS_MODULES.test(entry.specifier) || ['sharp', 'tinypool', 'pagefind'].includes(entry.specifier);
+      /^astro(?:$|\/|:)/.test(entry.specifier) ||
+      PROCESS_MODULES.test(entry.specifier) ||
+      ['sharp', 'tinypool', 'pagefind'].includes(entry.specifier);
     expect(offending(lib, impure)).toEqual([]);
   });
 
   it('keeps src/lib below everything else: it imports nothing from the folders that use it', () => {
-    const above = (entry: Import) => inFolder(entry, 'src/build', 'src/cli', 'src/data', 'src/integration', 'src/loaders', 'src/pages', 'src/layouts', 'src/components') || entry.target === 'src/site.config.ts';
+    const above = (entry: Import) =>
+      inFolder(entry, 'src/build', 'src/cli', 'src/data', 'src/integration', 'src/loaders', 'src/pages', 'src/layouts', 'src/components') ||
+      entry.target === 'src/site.config.ts';
     expect(offending(lib, above)).toEqual([]);
   });
 
@@ -77,7 +85,10 @@ describe('architecture', () => {
   it('gives layouts and components their data as props: they import no data, configuration or build code', () => {
     const templates = [...filesUnder('src/layouts', '.astro', '.ts'), ...filesUnder('src/components', '.astro', '.ts')];
     const fetching = (entry: Import) =>
-      !entry.typeOnly && (entry.specifier === 'astro:content' || inFolder(entry, 'src/data', 'src/build', 'src/loaders') || entry.target === 'src/site.config.ts');
+      !entry.typeOnly &&
+      (entry.specifier === 'astro:content' ||
+        inFolder(entry, 'src/data', 'src/build', 'src/loaders') ||
+        entry.target === 'src/site.config.ts');
     expect(offending(templates, fetching)).toEqual([]);
   });
 
@@ -95,13 +106,19 @@ describe('architecture', () => {
   });
 
   it('gives every src/lib module its own test file, at the same place under tests/unit/', () => {
-    const untested = lib.filter((file) => !existsSync(join(root, 'tests', 'unit', file.replace(/^src\/lib\//, '').replace(/\.ts$/, '.test.ts'))));
+    const untested = lib.filter(
+      (file) => !existsSync(join(root, 'tests', 'unit', file.replace(/^src\/lib\//, '').replace(/\.ts$/, '.test.ts'))),
+    );
     expect(untested).toEqual([]);
   });
 
   it('reads its own imports correctly, so that the rules above can fail', () => {
     expect(importsOf('src/data/site-index.ts').map((entry) => entry.specifier)).toContain('astro:content');
-    expect(importsOf('src/layouts/Base.astro')).toContainEqual({ specifier: '../lib/site/chrome.ts', target: 'src/lib/site/chrome.ts', typeOnly: true });
+    expect(importsOf('src/layouts/Base.astro')).toContainEqual({
+      specifier: '../lib/site/chrome.ts',
+      target: 'src/lib/site/chrome.ts',
+      typeOnly: true,
+    });
     expect(importsOf('src/build/body-cache.ts').map((entry) => entry.specifier)).toContain('node:fs');
   });
 });

@@ -22,8 +22,14 @@ interface Job {
 }
 const workflow = parse(source) as { on: Record<string, unknown>; jobs: Record<string, Job> };
 const job = (name: string): Job => workflow.jobs[name] ?? { steps: [] };
-const runs = (name: string) => job(name).steps.map((step) => step.run).filter(Boolean);
-const uses = (name: string) => job(name).steps.map((step) => step.uses?.split('@')[0]).filter(Boolean);
+const runs = (name: string) =>
+  job(name)
+    .steps.map((step) => step.run)
+    .filter(Boolean);
+const uses = (name: string) =>
+  job(name)
+    .steps.map((step) => step.uses?.split('@')[0])
+    .filter(Boolean);
 
 describe('the GitHub Actions workflow', () => {
   it("passes GitHub's workflow schema", () => {
@@ -45,7 +51,13 @@ describe('the GitHub Actions workflow', () => {
     expect(job('build').needs).toBe('check');
     expect(job('build').if).toBe("github.event_name != 'pull_request'");
     expect(runs('build')).toEqual(['npm ci', 'npm run build']);
-    expect(uses('build')).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/cache', 'actions/upload-pages-artifact']);
+    expect(uses('build')).toEqual([
+      'actions/checkout',
+      'actions/setup-node',
+      'actions/configure-pages',
+      'actions/cache',
+      'actions/upload-pages-artifact',
+    ]);
     const build = job('build').steps.find((step) => step.run === 'npm run build');
     expect(Object.keys(build?.env ?? {})).toEqual(['DATELINE_SITE', 'DATELINE_BASE', 'DATELINE_EDIT_URL']);
     expect(job('build').steps.find((step) => step.uses?.startsWith('actions/cache'))?.with?.['path']).toBe('.cache');

@@ -56,10 +56,12 @@ const failure = (error: unknown): ShardReply => ({ error: error instanceof Error
 port.on('message', (task: ShardTask | 'close') => {
   if (task === 'close') {
     // Ends this thread's Pagefind process, which would outlive the thread.
-    import('pagefind').then(({ close }) => close()).then(
-      () => port.postMessage({ closed: true } satisfies ShardReply),
-      (error: unknown) => port.postMessage(failure(error)),
-    );
+    import('pagefind')
+      .then(({ close }) => close())
+      .then(
+        () => port.postMessage({ closed: true } satisfies ShardReply),
+        (error: unknown) => port.postMessage(failure(error)),
+      );
     return;
   }
   buildShard(task).then(

@@ -72,12 +72,10 @@ export interface ArticleRules {
   readonly fileExists: (file: string) => boolean;
 }
 
-export type ArticleCheck =
-  | { ok: true; article: CheckedArticle; warnings: Problem[] }
-  | { ok: false; problems: Problem[] };
+export type ArticleCheck = { ok: true; article: CheckedArticle; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 /** Longest headline that search results and link previews show whole (Google's NewsArticle limit). */
-export const HEADLINE_WARNING_LENGTH = 110;
+const HEADLINE_WARNING_LENGTH = 110;
 
 /**
  * What a file under content/ is to the build: an article (`.md`, in any letter case), an image or
@@ -99,7 +97,6 @@ export function contentFileKind(path: string): ContentFileKind {
 /** Largest article file accepted: ten times the longest long read, far below what slows a build. */
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
 
-
 /** One strict decoder for every file: building one per file cost more than the decoding. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -110,7 +107,11 @@ export function checkArticleFile(file: string, bytes: Uint8Array, rules: Article
   });
 
   if (bytes.byteLength > MAX_ARTICLE_BYTES) {
-    return problem('file', `${bytes.byteLength} bytes`, `at most ${MAX_ARTICLE_BYTES} bytes (1 MiB); split the article or move data out of it`);
+    return problem(
+      'file',
+      `${bytes.byteLength} bytes`,
+      `at most ${MAX_ARTICLE_BYTES} bytes (1 MiB); split the article or move data out of it`,
+    );
   }
   let text: string;
   try {
@@ -187,18 +188,41 @@ function likelyMistakes(
 ): Problem[] {
   const warnings: Problem[] = [];
   if (data.summary === undefined) {
-    warnings.push({ file, field: 'summary', found: 'nothing', expected: 'one or two sentences for the standfirst and link previews (without one, previews repeat the headline)' });
+    warnings.push({
+      file,
+      field: 'summary',
+      found: 'nothing',
+      expected: 'one or two sentences for the standfirst and link previews (without one, previews repeat the headline)',
+    });
   }
   const titleLength = [...data.title].length;
   if (titleLength > HEADLINE_WARNING_LENGTH) {
-    warnings.push({ file, line: lineOf(['title']), field: 'title', found: `${titleLength} characters`, expected: `at most ${HEADLINE_WARNING_LENGTH}, which is what search results and link previews show whole` });
+    warnings.push({
+      file,
+      line: lineOf(['title']),
+      field: 'title',
+      found: `${titleLength} characters`,
+      expected: `at most ${HEADLINE_WARNING_LENGTH}, which is what search results and link previews show whole`,
+    });
   }
   if (data.updated && data.updated.instant.getTime() === data.date.instant.getTime()) {
-    warnings.push({ file, line: lineOf(['updated']), field: 'updated', found: 'the same time as date', expected: 'the time of a later revision, or no updated field' });
+    warnings.push({
+      file,
+      line: lineOf(['updated']),
+      field: 'updated',
+      found: 'the same time as date',
+      expected: 'the time of a later revision, or no updated field',
+    });
   }
   (data.sources ?? []).forEach((source, index) => {
     if (!('url' in source && source.url) && /^(?:https?:\/\/|www\.)/i.test(source.name)) {
-      warnings.push({ file, line: lineOf(['sources', index]), field: fieldName(['sources', index]), found: `a web address as the name (${JSON.stringify(source.name)})`, expected: 'the name of who said it, with the address as url:, like: - name: "Health ministry" / url: "https://…"' });
+      warnings.push({
+        file,
+        line: lineOf(['sources', index]),
+        field: fieldName(['sources', index]),
+        found: `a web address as the name (${JSON.stringify(source.name)})`,
+        expected: 'the name of who said it, with the address as url:, like: - name: "Health ministry" / url: "https://…"',
+      });
     }
   });
   return warnings;
@@ -210,7 +234,10 @@ type ImageResolution = { ok: true; file: string } | { ok: false; problem: Pick<P
 function resolveImage(articleFile: string, src: string, rules: ArticleRules): ImageResolution {
   const found = JSON.stringify(src);
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
-    return { ok: false, problem: { found, expected: 'a local image file next to the article, like ./images/photo.jpg; download the picture and commit it' } };
+    return {
+      ok: false,
+      problem: { found, expected: 'a local image file next to the article, like ./images/photo.jpg; download the picture and commit it' },
+    };
   }
   if (src.startsWith('/')) {
     return { ok: false, problem: { found, expected: 'a path relative to the article file, like ./images/photo.jpg' } };
@@ -223,7 +250,10 @@ function resolveImage(articleFile: string, src: string, rules: ArticleRules): Im
     return { ok: false, problem: { found, expected: `an image file ending in ${[...IMAGE_EXTENSIONS].join(', ')}` } };
   }
   if (!rules.fileExists(resolved)) {
-    return { ok: false, problem: { found: `${found}, but ${resolved} does not exist`, expected: 'the path of an image file committed next to the article' } };
+    return {
+      ok: false,
+      problem: { found: `${found}, but ${resolved} does not exist`, expected: 'the path of an image file committed next to the article' },
+    };
   }
   return { ok: true, file: resolved };
 }

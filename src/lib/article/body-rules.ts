@@ -57,15 +57,24 @@ export function imageProblems(images: readonly ImageReference[], articleFile: st
   for (const { src, syntax } of images) {
     const shown = `the image ${JSON.stringify(src)}`;
     if (/^[a-z][a-z0-9+.-]*:/i.test(src.trim()) || src.trim().startsWith('//')) {
-      problem(`${shown}, which is not stored with the article`, `images stored next to the article, like ${LOCAL_IMAGE_EXAMPLE}, so that readers never load another site`);
+      problem(
+        `${shown}, which is not stored with the article`,
+        `images stored next to the article, like ${LOCAL_IMAGE_EXAMPLE}, so that readers never load another site`,
+      );
     } else if (syntax === 'html') {
-      problem(`${shown} in an HTML <img>`, `Markdown image syntax, like ${LOCAL_IMAGE_EXAMPLE}, so that the image is resized and published with the article`);
+      problem(
+        `${shown} in an HTML <img>`,
+        `Markdown image syntax, like ${LOCAL_IMAGE_EXAMPLE}, so that the image is resized and published with the article`,
+      );
     } else if (src.startsWith('/')) {
       problem(shown, `a path relative to the article file, like ${LOCAL_IMAGE_EXAMPLE}`);
     } else {
       const resolved = posix.normalize(posix.join(posix.dirname(articleFile), safeDecode(src)));
       if (!resolved.startsWith(`${rules.contentDir}/`) || !rules.fileExists(resolved)) {
-        problem(`${shown}, which is not a file inside ${rules.contentDir}/`, `the path of an image file committed next to the article, like ${LOCAL_IMAGE_EXAMPLE}`);
+        problem(
+          `${shown}, which is not a file inside ${rules.contentDir}/`,
+          `the path of an image file committed next to the article, like ${LOCAL_IMAGE_EXAMPLE}`,
+        );
       }
     }
   }

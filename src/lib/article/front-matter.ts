@@ -34,7 +34,11 @@ const MAX_ALIAS_COUNT = 50;
 export function parseFrontMatter(text: string): FrontMatterResult {
   const lines = text.split('\n');
   if (!FENCE.test(lines[0] ?? '')) {
-    return fail(1, describeFirstLine(lines[0]), 'the file to start with a front-matter block: a line "---", the fields, then another "---"');
+    return fail(
+      1,
+      describeFirstLine(lines[0]),
+      'the file to start with a front-matter block: a line "---", the fields, then another "---"',
+    );
   }
   const closing = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (closing === -1) {
@@ -58,13 +62,19 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     const line = lineAt(error.pos[0]);
     const failure = fail(line, yamlErrorFound(error.code, error.message), yamlErrorExpected(error.code));
     const repeatedKey = error.code === 'DUPLICATE_KEY' ? /^\s*([^:#\s][^:#]*?)\s*:/.exec(lines[line - 1] ?? '')?.[1] : undefined;
-    return repeatedKey && !failure.ok ? { ok: false, error: { ...failure.error, field: repeatedKey, found: `"${repeatedKey}" a second time` } } : failure;
+    return repeatedKey && !failure.ok
+      ? { ok: false, error: { ...failure.error, field: repeatedKey, found: `"${repeatedKey}" a second time` } }
+      : failure;
   }
   if (document.contents === null) {
     return fail(firstLineOfYaml, 'an empty front matter', 'at least the fields title, dateline and date');
   }
   if (!isMap(document.contents)) {
-    return fail(firstLineOfYaml, 'front matter that is not a list of "field: value" lines', 'fields written as "name: value", one per line');
+    return fail(
+      firstLineOfYaml,
+      'front matter that is not a list of "field: value" lines',
+      'fields written as "name: value", one per line',
+    );
   }
 
   let data: unknown;
@@ -92,11 +102,7 @@ export function normaliseText(text: string): string {
 }
 
 /** The line of the deepest key (or list item) of `path` that the document has. */
-function lineOfPath(
-  document: Document,
-  path: readonly (string | number)[],
-  lineAt: (offset: number) => number,
-): number | undefined {
+function lineOfPath(document: Document, path: readonly (string | number)[], lineAt: (offset: number) => number): number | undefined {
   let node: unknown = document.contents;
   let line: number | undefined;
   for (const segment of path) {

@@ -6,8 +6,8 @@ import { describeValue, type Problem } from './problems.ts';
 import { SLUG_EXPECTED, isValidSlug } from './slugs.ts';
 
 /**
- * The article format (`shared/article-format.md`) as a zod schema. Each message is the "expected"
- * half of an editor's error; `frontMatterProblems` adds the file, the line and what was found.
+ * The article format (README.md, "Every field") as a zod schema. Each message is the "expected"
+ * half of an editor's error; `checkFrontMatter` adds the line and what was found, and `checkArticleFile` the file.
  */
 export interface SchemaOptions {
   /** Zone in which a bare date (`2024-07-14`) starts. */
@@ -15,7 +15,7 @@ export interface SchemaOptions {
 }
 
 export const TITLE_MAX = 200;
-export const SUMMARY_MAX = 300;
+const SUMMARY_MAX = 300;
 const SHORT_TEXT_MAX = 200;
 
 /** Fields in the order the format lists them; also the order of "did you mean" suggestions. */
@@ -103,10 +103,7 @@ export function frontMatterSchema(options: SchemaOptions) {
           return z.NEVER;
         })
         .optional(),
-      slug: z
-        .string({ error: SLUG_EXPECTED })
-        .refine(isValidSlug, { error: SLUG_EXPECTED })
-        .optional(),
+      slug: z.string({ error: SLUG_EXPECTED }).refine(isValidSlug, { error: SLUG_EXPECTED }).optional(),
       draft: z.boolean({ error: 'true or false' }).optional(),
     })
     .superRefine((value, context) => {
@@ -133,9 +130,7 @@ function schemaFor(timeZone: string): ReturnType<typeof frontMatterSchema> {
   return schema;
 }
 
-export type FrontMatterCheck =
-  | { ok: true; data: FrontMatterData }
-  | { ok: false; problems: Omit<Problem, 'file'>[] };
+export type FrontMatterCheck = { ok: true; data: FrontMatterData } | { ok: false; problems: Omit<Problem, 'file'>[] };
 
 /** Validates raw front matter; every problem is reported, not just the first. */
 export function checkFrontMatter(
@@ -159,7 +154,9 @@ function issueProblems(
   if (issue.code === 'invalid_union') {
     // A list item that is a map gets the map's own problems ("sources[0].name — found nothing"),
     // not the union's summary: pick the alternative whose shape the editor clearly meant.
-    const meant = issue.errors.find((alternative) => !alternative.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'));
+    const meant = issue.errors.find(
+      (alternative) => !alternative.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'),
+    );
     if (meant) {
       return meant.flatMap((inner) => issueProblems({ ...inner, path: [...path, ...inner.path] } as Issue, raw, lineOf));
     }

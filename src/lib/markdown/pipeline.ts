@@ -42,7 +42,7 @@ const FOOTNOTE_LABEL_ID = `${CLOBBER_PREFIX}footnote-label`;
  * Links within the body (`[see below](#the-figures)`, footnote references) point at ids that the
  * sanitizer has prefixed; this gives their `href`s the same prefix, after sanitizing.
  */
-export const rehypePrefixFragmentLinks: Plugin<[], Root> = () => (tree) => {
+const rehypePrefixFragmentLinks: Plugin<[], Root> = () => (tree) => {
   visit(tree, 'element', (node) => {
     const href = node.properties['href'];
     if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#') && href.length > 1) {
@@ -53,7 +53,7 @@ export const rehypePrefixFragmentLinks: Plugin<[], Root> = () => (tree) => {
 };
 
 /** "GAZA —" as the lead-in of the first paragraph, as wire copy does; added after sanitizing, as ours. */
-export const rehypeDatelineLeadIn: Plugin<[], Root> = () => (tree, file) => {
+const rehypeDatelineLeadIn: Plugin<[], Root> = () => (tree, file) => {
   const { dateline } = renderContext(file);
   const leadIn: Element = {
     type: 'element',
@@ -61,9 +61,7 @@ export const rehypeDatelineLeadIn: Plugin<[], Root> = () => (tree, file) => {
     properties: { className: ['dateline'] },
     children: [{ type: 'text', value: `${dateline} —` }],
   };
-  const firstParagraph = tree.children.find(
-    (node): node is Element => node.type === 'element' && node.tagName === 'p',
-  );
+  const firstParagraph = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
   if (firstParagraph) {
     firstParagraph.children.unshift(leadIn, { type: 'text', value: ' ' });
   } else {
@@ -72,15 +70,13 @@ export const rehypeDatelineLeadIn: Plugin<[], Root> = () => (tree, file) => {
 };
 
 /** Words of the sanitized body, for the reading time, and the footnotes heading in the article's language. */
-export const rehypeArticleText: Plugin<[], Root> = () => (tree, file) => {
+const rehypeArticleText: Plugin<[], Root> = () => (tree, file) => {
   const context = renderContext(file);
   context.text = toString(tree);
   context.words = countWords(context.text, context.lang);
-  const label = tree.children.find(
-    (node): node is Element => node.type === 'element' && node.tagName === 'section',
-  )?.children.find(
-    (node): node is Element => node.type === 'element' && node.properties['id'] === FOOTNOTE_LABEL_ID,
-  );
+  const label = tree.children
+    .find((node): node is Element => node.type === 'element' && node.tagName === 'section')
+    ?.children.find((node): node is Element => node.type === 'element' && node.properties['id'] === FOOTNOTE_LABEL_ID);
   if (label) {
     const heading: ElementContent = { type: 'text', value: interfaceText(context.lang).footnotes };
     label.children = [heading];
@@ -88,7 +84,7 @@ export const rehypeArticleText: Plugin<[], Root> = () => (tree, file) => {
 };
 
 /** Records the images the body refers to, for the loader to hold against the body rules (body.ts). */
-export const remarkBodyRules: Plugin<[], MdastRoot> = () => (tree, file) => {
+const remarkBodyRules: Plugin<[], MdastRoot> = () => (tree, file) => {
   renderContext(file).images = imageReferences(tree);
 };
 

@@ -34,12 +34,8 @@ export const sanitizeSchema: SanitizeSchema = {
     'wbr',
   ],
   attributes: {
-    ...Object.fromEntries(
-      Object.entries(defaultSchema.attributes ?? {}).filter(([name]) => !REMOVED_ELEMENTS.has(name)),
-    ),
-    '*': (defaultSchema.attributes?.['*'] ?? []).filter(
-      (attribute) => typeof attribute !== 'string' || !REMOVED_ATTRIBUTES.has(attribute),
-    ),
+    ...Object.fromEntries(Object.entries(defaultSchema.attributes ?? {}).filter(([name]) => !REMOVED_ELEMENTS.has(name))),
+    '*': (defaultSchema.attributes?.['*'] ?? []).filter((attribute) => typeof attribute !== 'string' || !REMOVED_ATTRIBUTES.has(attribute)),
   },
   clobberPrefix: CLOBBER_PREFIX,
   strip: [

@@ -87,7 +87,8 @@ export function absoluteLinks(html: string, pageUrl: string): string {
   visit(tree, 'element', (node: Element) => {
     for (const attribute of ['href', 'src']) {
       const value = node.properties[attribute];
-      if (typeof value === 'string' && value !== '' && URL.canParse(value, pageUrl)) node.properties[attribute] = new URL(value, pageUrl).href;
+      if (typeof value === 'string' && value !== '' && URL.canParse(value, pageUrl))
+        node.properties[attribute] = new URL(value, pageUrl).href;
     }
     const srcSet = node.properties['srcSet'];
     if (typeof srcSet === 'string' || Array.isArray(srcSet)) {

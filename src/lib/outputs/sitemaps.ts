@@ -10,7 +10,7 @@ import { isoWithOffset } from '../article/dates.ts';
  */
 export const ARTICLES_PER_SITEMAP = 10_000;
 /** Google News takes articles of the last two days, at most a thousand of them. */
-export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
+const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 export const NEWS_MAX = 1000;
 
 export interface SitemapArticle {
@@ -26,9 +26,17 @@ export function articlesSitemap(articles: readonly SitemapArticle[], timeZone: s
   return write(articles.map(({ article, url }) => ({ url, lastmod: isoWithOffset((article.updated ?? article.date).instant, timeZone) })));
 }
 
-/** The articles a news sitemap lists at `now`: published in the last 48 hours, newest first, at most 1,000. */
+/**
+ * The articles a news sitemap lists at `now`: published in the last 48 hours, newest first, at most
+ * 1,000. Never one dated later than `now` (the dev server holds scheduled articles too).
+ */
 export function newsArticles(newestFirst: readonly SitemapArticle[], now: Date): SitemapArticle[] {
-  return newestFirst.filter(({ article }) => now.getTime() - article.date.instant.getTime() <= NEWS_WINDOW_MS).slice(0, NEWS_MAX);
+  return newestFirst
+    .filter(({ article }) => {
+      const age = now.getTime() - article.date.instant.getTime();
+      return age >= 0 && age <= NEWS_WINDOW_MS;
+    })
+    .slice(0, NEWS_MAX);
 }
 
 export function newsSitemap(articles: readonly SitemapArticle[], publication: { name: string; timeZone: string }): Promise<string> {

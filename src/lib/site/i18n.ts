@@ -50,7 +50,7 @@ export interface InterfaceText {
   readonly darkTheme: string;
   readonly printedFrom: string;
   readonly editArticle: string;
-  /** Preview banners, seen only on the dev server. */
+  /** Banners of drafts and scheduled articles, seen only on the dev server. */
   readonly draftBanner: string;
   readonly scheduledBanner: (goesLive: string) => string;
   /** Joins names in a byline: "A, B and C". */
@@ -94,8 +94,8 @@ const english: InterfaceText = {
   darkTheme: 'Dark theme',
   printedFrom: 'Printed from',
   editArticle: 'Edit this article',
-  draftBanner: 'Draft: seen only in preview, never on the public site until draft: true is removed.',
-  scheduledBanner: (goesLive) => `Scheduled: seen only in preview until ${goesLive}, when the next build publishes it.`,
+  draftBanner: 'Draft: seen only on the dev server, never on the public site until draft: true is removed.',
+  scheduledBanner: (goesLive) => `Scheduled: seen only on the dev server until ${goesLive}, when the next build publishes it.`,
   listFormat: new Intl.ListFormat('en-GB', { type: 'conjunction' }),
 };
 
@@ -138,8 +138,8 @@ const arabic: InterfaceText = {
   darkTheme: 'الوضع الداكن',
   printedFrom: 'طُبع من',
   editArticle: 'حرّر هذا المقال',
-  draftBanner: 'مسودة: تظهر في المعاينة فقط، ولا تُنشر على الموقع حتى تُحذف draft: true.',
-  scheduledBanner: (goesLive) => `مجدول: يظهر في المعاينة فقط حتى ${goesLive}، حين ينشره البناء التالي.`,
+  draftBanner: 'مسودة: تظهر على خادم التطوير فقط، ولا تُنشر على الموقع حتى تُحذف draft: true.',
+  scheduledBanner: (goesLive) => `مجدول: يظهر على خادم التطوير فقط حتى ${goesLive}، حين ينشره البناء التالي.`,
   listFormat: new Intl.ListFormat('ar', { type: 'conjunction' }),
 };
 

@@ -77,7 +77,10 @@ export function buildSiteIndex(articles: readonly Article[], timeZone: string): 
         }
       }
       return [...shared]
-        .sort(([a, sharedA], [b, sharedB]) => sharedB - sharedA || b.date.instant.getTime() - a.date.instant.getTime() || compare(a.slug, b.slug))
+        .sort(
+          ([a, sharedA], [b, sharedB]) =>
+            sharedB - sharedA || b.date.instant.getTime() - a.date.instant.getTime() || compare(a.slug, b.slug),
+        )
         .slice(0, count)
         .map(([other]) => other);
     },

@@ -33,7 +33,13 @@ export interface PageMeta {
 }
 
 export interface SitePage {
-  readonly site: { readonly name: string; readonly description: string; readonly lang: string; readonly url: string; readonly base: string };
+  readonly site: {
+    readonly name: string;
+    readonly description: string;
+    readonly lang: string;
+    readonly url: string;
+    readonly base: string;
+  };
   /** The page's own title, without the site name; none for the site's front page. */
   readonly title?: string | undefined;
   readonly description: string;
@@ -41,7 +47,7 @@ export interface SitePage {
   readonly url: string;
 }
 
-/** The tags of a page of the site's own (lists, archive, search): the site's preview picture. */
+/** The tags of a page of the site's own (lists, archive, search): the site's preview card. */
 export function sitePageMetaTags(page: SitePage): MetaTag[] {
   const { site } = page;
   return pageMetaTags({

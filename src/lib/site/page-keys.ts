@@ -9,7 +9,7 @@ import { articleLinks, type SiteIndex } from './lists.ts';
  * code, so each key below is built from the same functions the page renders with; a key that missed
  * a value would leave a page stale, which the build tests check against a full build.
  */
-export function pageKey(...inputs: unknown[]): string {
+function pageKey(...inputs: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 32);
 }
 
@@ -43,6 +43,10 @@ export function listPageKey(index: SiteIndex, page: ListPage, heading: unknown):
 }
 
 /** Paths from Astro's `paginate`, each with the key of its list page. */
-export function withListKeys<Path extends { props: { page: ListPage } }>(index: SiteIndex, paths: readonly Path[], heading: unknown): (Path & { cacheKey: string })[] {
+export function withListKeys<Path extends { props: { page: ListPage } }>(
+  index: SiteIndex,
+  paths: readonly Path[],
+  heading: unknown,
+): (Path & { cacheKey: string })[] {
   return paths.map((path) => ({ ...path, cacheKey: listPageKey(index, path.props.page, heading) }));
 }

@@ -31,7 +31,7 @@ export interface ArticleLink {
   readonly dir: TextDirection;
 }
 
-export function teaser(article: Article, site: PagesSite): Teaser {
+function teaser(article: Article, site: PagesSite): Teaser {
   return { article, view: articleSummaryView(article, site) };
 }
 
@@ -73,7 +73,12 @@ export function listPage(site: PagesSite, input: ListPageInput): ListPageView {
   const [first, ...rest] = page.data;
   const lead = input.lead && page.currentPage === 1 ? first : undefined;
   return {
-    head: { title, description: input.description, canonicalUrl, meta: sitePageMetaTags({ site, title, description: input.description, url: canonicalUrl }) },
+    head: {
+      title,
+      description: input.description,
+      canonicalUrl,
+      meta: sitePageMetaTags({ site, title, description: input.description, url: canonicalUrl }),
+    },
     heading: input.heading,
     showHeading: input.showHeading ?? true,
     lead: lead ? teaser(lead, site) : undefined,
@@ -146,7 +151,11 @@ function archiveYears(site: PagesSite, months: readonly Month[]): ArchiveYear[] 
   return [...Map.groupBy(months, (month) => month.year)].map(([year, inYear]) => ({
     year,
     path: archivePath(site, year),
-    months: inYear.map((month) => ({ name: formatMonth(month.year, month.month, dates), path: archivePath(site, month.year, month.month), count: month.articles.length })),
+    months: inYear.map((month) => ({
+      name: formatMonth(month.year, month.month, dates),
+      path: archivePath(site, month.year, month.month),
+      count: month.articles.length,
+    })),
   }));
 }
 
@@ -189,7 +198,13 @@ export function searchPage(site: PagesSite): SearchPageView {
   const url = absoluteUrl(site, searchPath(site));
   const description = `${text.searchLabel} — ${site.name}`;
   return {
-    head: { title: text.search, description, canonicalUrl: url, meta: sitePageMetaTags({ site, title: text.search, description, url }), webAssembly: true },
+    head: {
+      title: text.search,
+      description,
+      canonicalUrl: url,
+      meta: sitePageMetaTags({ site, title: text.search, description, url }),
+      webAssembly: true,
+    },
     text,
     scriptPath: sitePath(site, 'scripts/search.js'),
     archivePath: archivePath(site),
@@ -206,7 +221,12 @@ export function notFoundPage(site: PagesSite, newest: readonly Article[]): NotFo
   const text = interfaceText(site.lang);
   const url = absoluteUrl(site, sitePath(site, '404.html'));
   return {
-    head: { title: text.notFound, description: text.notFoundText, canonicalUrl: url, meta: sitePageMetaTags({ site, title: text.notFound, description: text.notFoundText, url }) },
+    head: {
+      title: text.notFound,
+      description: text.notFoundText,
+      canonicalUrl: url,
+      meta: sitePageMetaTags({ site, title: text.notFound, description: text.notFoundText, url }),
+    },
     text,
     latest: newest.slice(0, 5).map((article) => teaser(article, site)),
   };

@@ -41,7 +41,13 @@ export function newsArticle(article: Article, site: PublisherSite, imageUrl?: st
     ...(article.tags.length > 0 ? { keywords: [...article.tags] } : {}),
     inLanguage: article.lang,
     ...(article.sources.length > 0
-      ? { citation: article.sources.map((source): CreativeWork => ({ '@type': 'CreativeWork', name: source.name, ...(source.url ? { url: source.url } : {}) })) }
+      ? {
+          citation: article.sources.map((source): CreativeWork => ({
+            '@type': 'CreativeWork',
+            name: source.name,
+            ...(source.url ? { url: source.url } : {}),
+          })),
+        }
       : {}),
   };
 }

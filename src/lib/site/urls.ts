@@ -23,7 +23,7 @@ export function absoluteUrl(site: SiteAddress, path: string): string {
   return new URL(path, site.url).href;
 }
 
-/** The generated link-preview picture of an article, or of the site (`site`) for its own pages. */
+/** The generated preview card of an article, or of the site (`site`) for its own pages. */
 export function previewPath(site: SiteAddress, name: string): string {
   return sitePath(site, `previews/${name}.jpg`);
 }

@@ -100,7 +100,5 @@ function summaryView(article: Article, site: ViewSite): ArticleSummaryView {
 
 /** Newest first; articles of the same instant in slug order, so every build lists them alike. */
 export function newestFirst<T extends Pick<Article, 'date' | 'slug'>>(articles: readonly T[]): T[] {
-  return [...articles].sort(
-    (a, b) => b.date.instant.getTime() - a.date.instant.getTime() || a.slug.localeCompare(b.slug, 'en'),
-  );
+  return [...articles].sort((a, b) => b.date.instant.getTime() - a.date.instant.getTime() || a.slug.localeCompare(b.slug, 'en'));
 }

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { sitePreview } from '../../data/preview-cards.ts';
+import { sitePreviewCard } from '../../data/preview-cards.ts';
 import { jpegResponse } from '../../lib/outputs/responses.ts';
 
-export const GET: APIRoute = async () => jpegResponse(await sitePreview());
+export const GET: APIRoute = async () => jpegResponse(await sitePreviewCard());

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ARTICLE_BYTES, checkArticleFile, contentFileKind, slugClashes, type ArticleRules, type CheckedArticle } from '../../../src/lib/article/article.ts';
+import {
+  MAX_ARTICLE_BYTES,
+  checkArticleFile,
+  contentFileKind,
+  slugClashes,
+  type ArticleRules,
+  type CheckedArticle,
+} from '../../../src/lib/article/article.ts';
 import { formatProblem } from '../../../src/lib/article/problems.ts';
 
 const existing = new Set(['content/2024/images/photo.jpg', 'content/images/top.png', 'content/notes.txt']);
@@ -124,34 +131,42 @@ draft: false`);
 
 describe('every rule of the format names file, line, field, what was found and what is expected', () => {
   it('requires title, dateline and date', () => {
-    expect(messages('summary: x')).toEqual([
-      'content/2024/story.md: title — found nothing, expected the headline as plain text of 1–200 characters',
-      'content/2024/story.md: dateline — found nothing, expected the place the story was filed from, like "GAZA"',
-      'content/2024/story.md: date — found nothing, expected an ISO 8601 date and time with an offset, like 2024-07-14T11:20:00+03:00 or 2024-07-14T08:20:00Z, or a bare date like 2024-07-14',
-    ]);
+    expect(messages('summary: x')).toMatchInlineSnapshot(`
+      [
+        "content/2024/story.md: title — found nothing, expected the headline as plain text of 1–200 characters",
+        "content/2024/story.md: dateline — found nothing, expected the place the story was filed from, like "GAZA"",
+        "content/2024/story.md: date — found nothing, expected an ISO 8601 date and time with an offset, like 2024-07-14T11:20:00+03:00 or 2024-07-14T08:20:00Z, or a bare date like 2024-07-14",
+      ]
+    `);
   });
 
   it('limits the title to 200 characters and refuses an empty one', () => {
     expect(messages(`title: "${'x'.repeat(201)}"\ndateline: GAZA\ndate: 2024-07-14`)[0]).toMatch(
       /^content\/2024\/story.md:2: title — found "x{79}…", expected the headline as plain text of 1–200 characters$/,
     );
-    expect(messages('title: "  "\ndateline: GAZA\ndate: 2024-07-14')).toEqual([
-      'content/2024/story.md:2: title — found an empty text, expected the headline as plain text of 1–200 characters',
-    ]);
+    expect(messages('title: "  "\ndateline: GAZA\ndate: 2024-07-14')).toMatchInlineSnapshot(`
+      [
+        "content/2024/story.md:2: title — found an empty text, expected the headline as plain text of 1–200 characters",
+      ]
+    `);
   });
 
   it('refuses a date without an offset and a date that does not exist', () => {
-    expect(messages('title: T\ndateline: D\ndate: 2024-07-14T11:20:00')).toEqual([
-      'content/2024/story.md:4: date — found "2024-07-14T11:20:00", expected an ISO 8601 date and time with an offset, like 2024-07-14T11:20:00+03:00 or 2024-07-14T08:20:00Z, or a bare date like 2024-07-14',
-    ]);
+    expect(messages('title: T\ndateline: D\ndate: 2024-07-14T11:20:00')).toMatchInlineSnapshot(`
+      [
+        "content/2024/story.md:4: date — found "2024-07-14T11:20:00", expected an ISO 8601 date and time with an offset, like 2024-07-14T11:20:00+03:00 or 2024-07-14T08:20:00Z, or a bare date like 2024-07-14",
+      ]
+    `);
     expect(messages('title: T\ndateline: D\ndate: 2024-02-30')[0]).toContain('date — found "2024-02-30", expected an ISO 8601');
     expect(messages('title: T\ndateline: D\ndate: 2024')[0]).toContain('date — found the number 2024, expected an ISO 8601');
   });
 
   it('refuses updated before date', () => {
-    expect(messages(`${REQUIRED}\nupdated: 2024-07-14T11:19:00+03:00`)).toEqual([
-      'content/2024/story.md:5: updated — found "2024-07-14T11:19:00+03:00", expected a time not before date; use updated only for a later revision',
-    ]);
+    expect(messages(`${REQUIRED}\nupdated: 2024-07-14T11:19:00+03:00`)).toMatchInlineSnapshot(`
+      [
+        "content/2024/story.md:5: updated — found "2024-07-14T11:19:00+03:00", expected a time not before date; use updated only for a later revision",
+      ]
+    `);
   });
 
   it('limits the summary to 300 characters', () => {
@@ -159,23 +174,29 @@ describe('every rule of the format names file, line, field, what was found and w
   });
 
   it('requires alt with an image', () => {
-    expect(messages(`${REQUIRED}\nimage:\n  src: ./images/photo.jpg`)).toEqual([
-      'content/2024/story.md:5: image.alt — found nothing, expected a description of the image for readers who cannot see it (alt is required with image)',
-    ]);
+    expect(messages(`${REQUIRED}\nimage:\n  src: ./images/photo.jpg`)).toMatchInlineSnapshot(`
+      [
+        "content/2024/story.md:5: image.alt — found nothing, expected a description of the image for readers who cannot see it (alt is required with image)",
+      ]
+    `);
   });
 
   it('keeps image paths inside content/, to files that exist', () => {
     const withImage = (src: string) => messages(`${REQUIRED}\nimage:\n  src: "${src}"\n  alt: A`);
-    expect(withImage('../../../etc/passwd.jpg')).toEqual([
-      'content/2024/story.md:6: image.src — found "../../../etc/passwd.jpg", expected a file inside the content/ folder',
-    ]);
+    expect(withImage('../../../etc/passwd.jpg')).toMatchInlineSnapshot(`
+      [
+        "content/2024/story.md:6: image.src — found "../../../etc/passwd.jpg", expected a file inside the content/ folder",
+      ]
+    `);
     expect(withImage('/etc/passwd')[0]).toContain('expected a path relative to the article file');
     expect(withImage('https://example.org/a.jpg')[0]).toContain('expected a local image file next to the article');
     expect(withImage('javascript:alert(1)')[0]).toContain('expected a local image file next to the article');
     expect(withImage('../notes.txt')[0]).toContain('expected an image file ending in .avif, .gif, .jpeg, .jpg, .png, .webp');
-    expect(withImage('./images/missing.jpg')).toEqual([
-      'content/2024/story.md:6: image.src — found "./images/missing.jpg", but content/2024/images/missing.jpg does not exist, expected the path of an image file committed next to the article',
-    ]);
+    expect(withImage('./images/missing.jpg')).toMatchInlineSnapshot(`
+      [
+        "content/2024/story.md:6: image.src — found "./images/missing.jpg", but content/2024/images/missing.jpg does not exist, expected the path of an image file committed next to the article",
+      ]
+    `);
     expect(accepted(`${REQUIRED}\nimage:\n  src: ../images/top.png\n  alt: A`).image?.file).toBe('content/images/top.png');
   });
 
@@ -188,28 +209,38 @@ describe('every rule of the format names file, line, field, what was found and w
   });
 
   it('requires a name for every source', () => {
-    expect(messages(`${REQUIRED}\nsources:\n  - url: https://example.org`)).toEqual([
-      'content/2024/story.md:6: sources[0].name — found nothing, expected the name of the source, like "Gaza health ministry"',
-    ]);
-    expect(messages(`${REQUIRED}\nsources:\n  - 42`)).toEqual([
-      'content/2024/story.md:6: sources[0] — found the number 42, expected the name of a source, or a map with name and url',
-    ]);
+    expect(messages(`${REQUIRED}\nsources:\n  - url: https://example.org`)).toMatchInlineSnapshot(`
+      [
+        "content/2024/story.md:6: sources[0].name — found nothing, expected the name of the source, like "Gaza health ministry"",
+      ]
+    `);
+    expect(messages(`${REQUIRED}\nsources:\n  - 42`)).toMatchInlineSnapshot(`
+      [
+        "content/2024/story.md:6: sources[0] — found the number 42, expected the name of a source, or a map with name and url",
+      ]
+    `);
   });
 
   it('checks the slug format, and the file name when it stands in for the slug', () => {
-    expect(messages(`${REQUIRED}\nslug: Hamas_Talks`)).toEqual([
-      'content/2024/story.md:5: slug — found "Hamas_Talks", expected lowercase letters a–z, digits and single hyphens, at most 100 characters, like hamas-withdraws-ceasefire-talks',
-    ]);
-    expect(messages(REQUIRED, 'content/2024/Café Talks.md')).toEqual([
-      'content/2024/Café Talks.md: slug — found none, and the file name "Café Talks" is not a valid slug, expected lowercase letters a–z, digits and single hyphens, at most 100 characters, like hamas-withdraws-ceasefire-talks; add "slug: cafe-talks" or rename the file',
-    ]);
+    expect(messages(`${REQUIRED}\nslug: Hamas_Talks`)).toMatchInlineSnapshot(`
+      [
+        "content/2024/story.md:5: slug — found "Hamas_Talks", expected lowercase letters a–z, digits and single hyphens, at most 100 characters, like hamas-withdraws-ceasefire-talks",
+      ]
+    `);
+    expect(messages(REQUIRED, 'content/2024/Café Talks.md')).toMatchInlineSnapshot(`
+      [
+        "content/2024/Café Talks.md: slug — found none, and the file name "Café Talks" is not a valid slug, expected lowercase letters a–z, digits and single hyphens, at most 100 characters, like hamas-withdraws-ceasefire-talks; add "slug: cafe-talks" or rename the file",
+      ]
+    `);
     expect(messages(`${REQUIRED}\nslug: ../../etc`)[0]).toContain('slug — found "../../etc", expected lowercase letters');
   });
 
   it('checks lang is a known BCP 47 tag', () => {
-    expect(messages(`${REQUIRED}\nlang: english language`)).toEqual([
-      'content/2024/story.md:5: lang — found "english language", expected a BCP 47 language tag of a known language, like en, ar or fr-CA',
-    ]);
+    expect(messages(`${REQUIRED}\nlang: english language`)).toMatchInlineSnapshot(`
+      [
+        "content/2024/story.md:5: lang — found "english language", expected a BCP 47 language tag of a known language, like en, ar or fr-CA",
+      ]
+    `);
   });
 
   it('checks draft is true or false', () => {
@@ -217,11 +248,14 @@ describe('every rule of the format names file, line, field, what was found and w
   });
 
   it('refuses unknown fields, suggesting the one meant', () => {
-    expect(messages(`${REQUIRED}\ntag: [gaza]\nauthor: Jane\nimage:\n  src: ./images/photo.jpg\n  alt: A\n  caption: C`)).toEqual([
-      'content/2024/story.md:5: tag — found a field the article format does not have, expected did you mean "tags"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, lang, slug, draft',
-      'content/2024/story.md:6: author — found a field the article format does not have, expected did you mean "authors"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, lang, slug, draft',
-      'content/2024/story.md:10: image.caption — found a field the article format does not have, expected one of src, alt, credit',
-    ]);
+    expect(messages(`${REQUIRED}\ntag: [gaza]\nauthor: Jane\nimage:\n  src: ./images/photo.jpg\n  alt: A\n  caption: C`))
+      .toMatchInlineSnapshot(`
+      [
+        "content/2024/story.md:5: tag — found a field the article format does not have, expected did you mean "tags"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, lang, slug, draft",
+        "content/2024/story.md:6: author — found a field the article format does not have, expected did you mean "authors"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, lang, slug, draft",
+        "content/2024/story.md:10: image.caption — found a field the article format does not have, expected one of src, alt, credit",
+      ]
+    `);
   });
 
   it('reports every problem of a file at once', () => {
@@ -238,7 +272,9 @@ describe('warnings about likely mistakes', () => {
 
   it('warns on a missing summary, a long headline, an updated equal to date and a source named by its URL', () => {
     expect(
-      warnings(`title: "${'h'.repeat(111)}"\ndateline: GAZA\ndate: 2024-07-14T11:20:00+03:00\nupdated: 2024-07-14T08:20:00Z\nsources:\n  - https://example.org/report\n  - Named source`),
+      warnings(
+        `title: "${'h'.repeat(111)}"\ndateline: GAZA\ndate: 2024-07-14T11:20:00+03:00\nupdated: 2024-07-14T08:20:00Z\nsources:\n  - https://example.org/report\n  - Named source`,
+      ),
     ).toEqual([
       'content/2024/story.md: summary — found nothing, expected one or two sentences for the standfirst and link previews (without one, previews repeat the headline)',
       'content/2024/story.md:2: title — found 111 characters, expected at most 110, which is what search results and link previews show whole',

@@ -31,16 +31,20 @@ describe('body rules', () => {
   });
 
   it('refuses images outside content/, missing files and site-root paths', () => {
-    expect(problems('![x](../../../etc/passwd.png) ![y](./nope.png) ![z](/images/a.png)')).toEqual([
-      `${FILE}: body — found the image "../../../etc/passwd.png", which is not a file inside content/, expected the path of an image file committed next to the article, like ![Caption](./images/photo.jpg)`,
-      `${FILE}: body — found the image "./nope.png", which is not a file inside content/, expected the path of an image file committed next to the article, like ![Caption](./images/photo.jpg)`,
-      `${FILE}: body — found the image "/images/a.png", expected a path relative to the article file, like ![Caption](./images/photo.jpg)`,
-    ]);
+    expect(problems('![x](../../../etc/passwd.png) ![y](./nope.png) ![z](/images/a.png)')).toMatchInlineSnapshot(`
+      [
+        "content/2024/story.md: body — found the image "../../../etc/passwd.png", which is not a file inside content/, expected the path of an image file committed next to the article, like ![Caption](./images/photo.jpg)",
+        "content/2024/story.md: body — found the image "./nope.png", which is not a file inside content/, expected the path of an image file committed next to the article, like ![Caption](./images/photo.jpg)",
+        "content/2024/story.md: body — found the image "/images/a.png", expected a path relative to the article file, like ![Caption](./images/photo.jpg)",
+      ]
+    `);
   });
 
   it('asks for Markdown syntax instead of a raw <img>, which the build could not publish', () => {
-    expect(problems('<img src="./images/a%20b.png" alt="x">')).toEqual([
-      `${FILE}: body — found the image "./images/a%20b.png" in an HTML <img>, expected Markdown image syntax, like ![Caption](./images/photo.jpg), so that the image is resized and published with the article`,
-    ]);
+    expect(problems('<img src="./images/a%20b.png" alt="x">')).toMatchInlineSnapshot(`
+      [
+        "content/2024/story.md: body — found the image "./images/a%20b.png" in an HTML <img>, expected Markdown image syntax, like ![Caption](./images/photo.jpg), so that the image is resized and published with the article",
+      ]
+    `);
   });
 });

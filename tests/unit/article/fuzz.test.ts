@@ -54,12 +54,45 @@ Text with **bold**, [a link](https://example.org), a footnote[^1] and a table:
 [^1]: Note.
 `;
 const bodies = [seed.split('---\n').slice(2).join('---\n'), ...validCases.map((entry) => entry.body ?? '')];
-const tricky = ['---', '\n', '\r\n', '\0', '\uFEFF', '\u2028', ':', '- ', '&', '*', '!!', '|', '"', "'", '<', '>', '</', '<script>', '[^', '](', '`', '\\', '#', '&#', '{', '}', '%', '\uD800'];
+const tricky = [
+  '---',
+  '\n',
+  '\r\n',
+  '\0',
+  '\uFEFF',
+  '\u2028',
+  ':',
+  '- ',
+  '&',
+  '*',
+  '!!',
+  '|',
+  '"',
+  "'",
+  '<',
+  '>',
+  '</',
+  '<script>',
+  '[^',
+  '](',
+  '`',
+  '\\',
+  '#',
+  '&#',
+  '{',
+  '}',
+  '%',
+  '\uD800',
+];
 
 const mutation = (text: string) =>
   fc
     .array(
-      fc.record({ at: fc.nat({ max: text.length }), cut: fc.nat({ max: 8 }), insert: fc.oneof(fc.constantFrom(...tricky), fc.string({ maxLength: 6 })) }),
+      fc.record({
+        at: fc.nat({ max: text.length }),
+        cut: fc.nat({ max: 8 }),
+        insert: fc.oneof(fc.constantFrom(...tricky), fc.string({ maxLength: 6 })),
+      }),
       { minLength: 1, maxLength: 12 },
     )
     .map((edits) => edits.reduce((current, edit) => current.slice(0, edit.at) + edit.insert + current.slice(edit.at + edit.cut), text));

@@ -19,7 +19,12 @@ describe('problems', () => {
         { file: 'content/a.md', line: 1, field: 'z', found: 'f', expected: 'e' },
       ]),
     ).toBe(
-      ['3 problems in 2 article files:', '  content/a.md:1: z — found f, expected e', '  content/a.md:9: y — found f, expected e', '  content/b.md:2: x — found f, expected e'].join('\n'),
+      [
+        '3 problems in 2 article files:',
+        '  content/a.md:1: z — found f, expected e',
+        '  content/a.md:9: y — found f, expected e',
+        '  content/b.md:2: x — found f, expected e',
+      ].join('\n'),
     );
   });
 

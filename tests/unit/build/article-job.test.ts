@@ -14,7 +14,7 @@ let settings: JobSettings;
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'dateline-job-'));
   await mkdir(join(root, 'content'), { recursive: true });
-  settings = { root, site, now: Date.parse('2026-11-26T12:00:00Z'), mode: 'render', previews: false, pipeline: 'test' };
+  settings = { root, site, now: Date.parse('2026-11-26T12:00:00Z'), mode: 'render', drawPreviewCards: false, pipeline: 'test' };
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
@@ -23,7 +23,8 @@ async function job(text: string, overrides: Partial<JobSettings> = {}) {
   return runArticleJob('content/a.md', { ...settings, ...overrides });
 }
 
-const cachedFiles = async () => (await readdir(join(root, '.cache', 'html'), { recursive: true })).filter((name) => String(name).endsWith('.json'));
+const cachedFiles = async () =>
+  (await readdir(join(root, '.cache', 'html'), { recursive: true })).filter((name) => String(name).endsWith('.json'));
 
 describe('the article job', () => {
   it('checks and renders an article, keeping the body in the HTML cache', async () => {
@@ -83,9 +84,9 @@ describe('the article job', () => {
   });
 
   it('draws preview cards for published articles only', async () => {
-    const published = await job(article(), { previews: true });
+    const published = await job(article(), { drawPreviewCards: true });
     expect(published.ok && published.rendered?.previewKey).toMatch(/^[0-9a-f]{32}$/);
-    const draft = await job(article('draft: true\n'), { previews: true });
+    const draft = await job(article('draft: true\n'), { drawPreviewCards: true });
     expect(draft.ok && draft.rendered?.previewKey).toBeUndefined();
   });
 });

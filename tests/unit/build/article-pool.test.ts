@@ -14,10 +14,13 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'dateline-pool-'));
   await mkdir(join(root, 'content'), { recursive: true });
   for (const [index, file] of files.entries()) {
-    const body = index === 3 ? '---\ntitle: Broken\n---\n' : `---\ntitle: Story ${index}\ndateline: GAZA\ndate: 2024-07-1${index}T11:20:00+03:00\n---\n"Quote ${index}" -- and more.\n`;
+    const body =
+      index === 3
+        ? '---\ntitle: Broken\n---\n'
+        : `---\ntitle: Story ${index}\ndateline: GAZA\ndate: 2024-07-1${index}T11:20:00+03:00\n---\n"Quote ${index}" -- and more.\n`;
     await writeFile(join(root, file), body);
   }
-  settings = { root, site, now: Date.parse('2026-11-26T12:00:00Z'), mode: 'render', previews: true, pipeline: 'test' };
+  settings = { root, site, now: Date.parse('2026-11-26T12:00:00Z'), mode: 'render', drawPreviewCards: true, pipeline: 'test' };
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 

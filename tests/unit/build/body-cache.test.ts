@@ -2,21 +2,31 @@ import { appendFile, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PIPELINE_MODULES, PIPELINE_PACKAGES, codeFingerprint, installedVersions, pipelineFingerprint } from '../../../src/build/body-cache.ts';
+import {
+  PIPELINE_MODULES,
+  PIPELINE_PACKAGES,
+  codeFingerprint,
+  installedVersions,
+  pipelineFingerprint,
+} from '../../../src/build/body-cache.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..', '..');
 
 /** Runtime imports of a module (type-only imports change no output): relative paths and package names. */
 async function importsOf(module: string): Promise<{ modules: string[]; packages: string[] }> {
   const source = await readFile(join(projectRoot, module), 'utf8');
-  const specifiers = [
-    ...source.matchAll(/^import\s+(?!type\s)[^;]*?from\s+'([^']+)'/gm),
-    ...source.matchAll(/\bimport\('([^']+)'\)/g),
-  ].map((match) => match[1] ?? '');
+  const specifiers = [...source.matchAll(/^import\s+(?!type\s)[^;]*?from\s+'([^']+)'/gm), ...source.matchAll(/\bimport\('([^']+)'\)/g)].map(
+    (match) => match[1] ?? '',
+  );
   const modules = specifiers.filter((spec) => spec.startsWith('.')).map((spec) => posix.normalize(posix.join(posix.dirname(module), spec)));
   const packages = specifiers
     .filter((spec) => !spec.startsWith('.') && !spec.startsWith('node:'))
-    .map((spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
+    .map((spec) =>
+      spec
+        .split('/')
+        .slice(0, spec.startsWith('@') ? 2 : 1)
+        .join('/'),
+    );
   return { modules, packages };
 }
 
@@ -90,6 +100,8 @@ describe('installed package versions', () => {
   });
 
   it('refuse a pipeline package that is not installed, rather than hash nothing', () => {
-    expect(() => installedVersions(root, ['missing-package'])).toThrow(/^missing-package, a package of the Markdown pipeline, is not installed under /);
+    expect(() => installedVersions(root, ['missing-package'])).toThrow(
+      /^missing-package, a package of the Markdown pipeline, is not installed under /,
+    );
   });
 });

@@ -23,7 +23,8 @@ async function write(files: Record<string, string>) {
   }
 }
 
-const article = (title: string, extra = '', body = 'Body.') => `---\ntitle: ${title}\ndateline: GAZA\ndate: 2024-07-14T11:20:00+03:00\nsummary: S.\n${extra}---\n${body}\n`;
+const article = (title: string, extra = '', body = 'Body.') =>
+  `---\ntitle: ${title}\ndateline: GAZA\ndate: 2024-07-14T11:20:00+03:00\nsummary: S.\n${extra}---\n${body}\n`;
 
 async function check() {
   return checkContent({ root, site, now, mode: 'render' });
@@ -48,7 +49,13 @@ describe('checkContent', () => {
   });
 
   it('finds body problems in drafts too, the same with a renderer (build) and without (check)', async () => {
-    await write({ 'content/draft.md': article('D', 'draft: true\n', '![x](https://example.org/x.png) ![y](./missing.png) ![z](../../outside.png) <img src="./raw.png">') });
+    await write({
+      'content/draft.md': article(
+        'D',
+        'draft: true\n',
+        '![x](https://example.org/x.png) ![y](./missing.png) ![z](../../outside.png) <img src="./raw.png">',
+      ),
+    });
     const expected = [
       'content/draft.md: body — found the image "https://example.org/x.png", which is not stored with the article, expected images stored next to the article, like ![Caption](./images/photo.jpg), so that readers never load another site',
       'content/draft.md: body — found the image "./missing.png", which is not a file inside content/, expected the path of an image file committed next to the article, like ![Caption](./images/photo.jpg)',
@@ -93,6 +100,9 @@ describe('checkContent', () => {
     await write({ 'content/a.md': article('A'), 'content/b.md': article('B') });
     const calls: [number, number][] = [];
     await checkContent({ root, site, now, mode: 'parse', onProgress: (done, total) => calls.push([done, total]) });
-    expect(calls).toEqual([[1, 2], [2, 2]]);
+    expect(calls).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
   });
 });

@@ -21,6 +21,8 @@ describe('the build manifest', () => {
   });
 
   it('names the missing file and who writes it', async () => {
-    expect(() => readBuildManifest(root)).toThrow(`${join(root, '.cache', 'build', 'published.json')} is missing or unreadable: it is written by the content sync`);
+    expect(() => readBuildManifest(root)).toThrow(
+      `${join(root, '.cache', 'build', 'published.json')} is missing or unreadable: it is written by the content sync`,
+    );
   });
 });

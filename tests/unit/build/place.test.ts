@@ -36,7 +36,8 @@ describe('placing cached files in the site', () => {
 
   it('copies where it cannot link (another file system)', async () => {
     await writeFile(join(dir, 'cached.jpg'), 'picture');
-    const acrossDevices: typeof link = () => Promise.reject(Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' }));
+    const acrossDevices: typeof link = () =>
+      Promise.reject(Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' }));
     await placeFile(join(dir, 'cached.jpg'), join(dir, 'site.jpg'), acrossDevices);
     expect(await readFile(join(dir, 'site.jpg'), 'utf8')).toBe('picture');
     expect(await inode(join(dir, 'site.jpg'))).not.toBe(await inode(join(dir, 'cached.jpg')));
@@ -55,7 +56,14 @@ describe('placing cached files in the site', () => {
     await mkdir(join(from, 'empty'));
     await placeFolder(from, join(dir, 'to', 'nested'));
     const to = join(dir, 'to', 'nested');
-    expect((await readdir(to, { recursive: true })).map(String).sort()).toEqual(['empty', 'entry.json', 'fragment', 'fragment/deep', 'fragment/deep/two.pf', 'fragment/one.pf']);
+    expect((await readdir(to, { recursive: true })).map(String).sort()).toEqual([
+      'empty',
+      'entry.json',
+      'fragment',
+      'fragment/deep',
+      'fragment/deep/two.pf',
+      'fragment/one.pf',
+    ]);
     expect(await readFile(join(to, 'fragment', 'one.pf'))).toEqual(Buffer.from([0, 1, 2, 255]));
     expect(await readFile(join(to, 'fragment', 'deep', 'two.pf'), 'utf8')).toBe('two');
   });
@@ -64,13 +72,16 @@ describe('placing cached files in the site', () => {
     let running = 0;
     let most = 0;
     const done: number[] = [];
-    await inBatches(Array.from({ length: 100 }, (_, index) => index), async (item) => {
-      running++;
-      most = Math.max(most, running);
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      done.push(item);
-      running--;
-    });
+    await inBatches(
+      Array.from({ length: 100 }, (_, index) => index),
+      async (item) => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        done.push(item);
+        running--;
+      },
+    );
     expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, index) => index));
     expect(most).toBeLessThanOrEqual(32);
     expect(most).toBeGreaterThan(1);

@@ -4,13 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cachedPreview, ensurePreview, previewFile, previewKey, renderPreview } from '../../../src/build/preview-card-drawing.ts';
+import { cachedPreview, ensurePreview, previewFile, previewKey, drawPreviewCard } from '../../../src/build/preview-card-drawing.ts';
 import { PREVIEW_MAX_BYTES, articleCard, type PreviewCard } from '../../../src/lib/outputs/preview-card.ts';
 import { anArticle } from '../../support/article.ts';
 
 const chart = join(import.meta.dirname, '..', '..', 'fixtures', 'sites', 'good', 'images', 'chart.png');
-const english: PreviewCard = { headline: 'Hamas pulls out of Gaza ceasefire negotiations', kicker: 'GAZA · 14 July 2024', siteName: 'Dateline', dir: 'ltr' };
-const arabic: PreviewCard = { headline: 'حماس تنسحب من مفاوضات وقف إطلاق النار في غزة', kicker: 'غزة · 14 يوليو 2024', siteName: 'Dateline', dir: 'rtl' };
+const english: PreviewCard = {
+  headline: 'Hamas pulls out of Gaza ceasefire negotiations',
+  kicker: 'GAZA · 14 July 2024',
+  siteName: 'Dateline',
+  dir: 'ltr',
+};
+const arabic: PreviewCard = {
+  headline: 'حماس تنسحب من مفاوضات وقف إطلاق النار في غزة',
+  kicker: 'غزة · 14 يوليو 2024',
+  siteName: 'Dateline',
+  dir: 'rtl',
+};
 
 async function measure(image: Buffer) {
   const { width, height, format } = await sharp(image).metadata();
@@ -55,17 +65,20 @@ describe('preview images', () => {
     ['a lead image behind the text', { ...english, background: chart }],
     ['a headline longer than the format allows', { ...english, headline: 'x '.repeat(400).trim() }],
   ])('are 1200×630 JPEG within 300 KB for %s', async (_, card) => {
-    expect(await measure(await renderPreview(card))).toEqual({ width: 1200, height: 630, format: 'jpeg', withinLimit: true });
+    expect(await measure(await drawPreviewCard(card))).toEqual({ width: 1200, height: 630, format: 'jpeg', withinLimit: true });
   });
 
   it('set Arabic text on the right-hand side', async () => {
-    const { data, info } = await sharp(await renderPreview({ ...arabic, headline: 'قصير' })).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(await drawPreviewCard({ ...arabic, headline: 'قصير' }))
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     // Bright (text) pixels of the headline band lie in the right half only.
     let left = 0;
     let right = 0;
     for (let y = 200; y < 420; y++) {
       for (let x = 0; x < info.width; x++) {
-        if ((data[y * info.width + x] ?? 0) > 200) (x < info.width / 2 ? left++ : right++);
+        if ((data[y * info.width + x] ?? 0) > 200) x < info.width / 2 ? left++ : right++;
       }
     }
     expect(right).toBeGreaterThan(100);
@@ -74,15 +87,15 @@ describe('preview images', () => {
 
   it('set a headline as large as it fits, however long it looks', async () => {
     // 79 characters, more than the largest size usually holds; but capital I is narrow, and they fit it.
-    const short = await firstLineHeight(await renderPreview({ ...english, headline: 'III III III' }));
-    const narrow = await firstLineHeight(await renderPreview({ ...english, headline: 'IIIIIIIII '.repeat(8).trim() }));
-    const wide = await firstLineHeight(await renderPreview({ ...english, headline: 'WWWWWWWWW '.repeat(8).trim() }));
+    const short = await firstLineHeight(await drawPreviewCard({ ...english, headline: 'III III III' }));
+    const narrow = await firstLineHeight(await drawPreviewCard({ ...english, headline: 'IIIIIIIII '.repeat(8).trim() }));
+    const wide = await firstLineHeight(await drawPreviewCard({ ...english, headline: 'WWWWWWWWW '.repeat(8).trim() }));
     expect(narrow).toBe(short);
     expect(wide).toBeLessThan(short);
   });
 
   it('keep even the longest text inside the headline box, clear of the accent rule', async () => {
-    const image = await renderPreview({ ...english, headline: 'x '.repeat(400).trim() });
+    const image = await drawPreviewCard({ ...english, headline: 'x '.repeat(400).trim() });
     expect(await textRows(image, 180 + 330, 616)).toEqual([]);
   });
 
@@ -91,8 +104,8 @@ describe('preview images', () => {
     // Compared by hash: a failing comparison of whole JPEGs would have vitest diff megabytes.
     const digest = (image: Buffer) => createHash('sha256').update(image).digest('hex');
     const alone = [];
-    for (const card of cards) alone.push(digest(await renderPreview(card)));
-    const together = await Promise.all([...cards].reverse().map(async (card) => digest(await renderPreview(card))));
+    for (const card of cards) alone.push(digest(await drawPreviewCard(card)));
+    const together = await Promise.all([...cards].reverse().map(async (card) => digest(await drawPreviewCard(card))));
     expect(together.reverse()).toEqual(alone);
   });
 

@@ -34,11 +34,7 @@ describe('progress', () => {
     report(21, 1000); // too soon after the last line
     time = 4000;
     report(1000, 1000);
-    expect(written).toEqual([
-      '\r\x1b[KArticles 20/1,000 · 10/s · 1 min 38 s left',
-      '\r\x1b[KArticles 1,000/1,000',
-      '\r\x1b[K',
-    ]);
+    expect(written).toEqual(['\r\x1b[KArticles 20/1,000 · 10/s · 1 min 38 s left', '\r\x1b[KArticles 1,000/1,000', '\r\x1b[K']);
   });
 
   it('stays silent for runs too short to read', () => {

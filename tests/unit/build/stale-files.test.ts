@@ -18,7 +18,11 @@ describe('what a build leaves of the previous one in dist/', () => {
 
   it('removes every file this build did not write, outside the folders it writes whole', () => {
     const written = new Set(['index.html', 'articles/kept/index.html', 'previews/kept.jpg', 'page/2/index.html', 'logo.png']);
-    expect(staleOutputs(present, written, ['_astro', 'pagefind'])).toEqual(['articles/deleted/index.html', 'previews/deleted.jpg', 'page/3/index.html']);
+    expect(staleOutputs(present, written, ['_astro', 'pagefind'])).toEqual([
+      'articles/deleted/index.html',
+      'previews/deleted.jpg',
+      'page/3/index.html',
+    ]);
   });
 
   it('keeps everything a build wrote again', () => {

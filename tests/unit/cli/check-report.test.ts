@@ -4,8 +4,11 @@ import { formatCheckSummary, summariseCheck } from '../../../src/cli/check-repor
 import type { ContentReport } from '../../../src/build/content-check.ts';
 import { anArticle } from '../../support/article.ts';
 
-
-const checked = (article: Partial<Article>) => ({ ...anArticle({ slug: 'a', file: 'content/a.md', title: 'A', ...article }), body: '', bodyLine: 1 });
+const checked = (article: Partial<Article>) => ({
+  ...anArticle({ slug: 'a', file: 'content/a.md', title: 'A', ...article }),
+  body: '',
+  bodyLine: 1,
+});
 
 const report: ContentReport = {
   files: ['content/a.md', 'content/b.md', 'content/c.md', 'content/d.md'],
@@ -13,7 +16,13 @@ const report: ContentReport = {
   checked: [
     checked({}),
     checked({ slug: 'b', file: 'content/b.md', title: 'B', status: 'draft' }),
-    checked({ slug: 'c', file: 'content/c.md', title: 'C', status: 'scheduled', date: { instant: new Date('2099-01-01T06:00:00Z'), hasTime: true } }),
+    checked({
+      slug: 'c',
+      file: 'content/c.md',
+      title: 'C',
+      status: 'scheduled',
+      date: { instant: new Date('2099-01-01T06:00:00Z'), hasTime: true },
+    }),
   ],
   rendered: [],
   problems: [{ file: 'content/d.md', line: 4, field: 'date', found: '"x"', expected: 'a date' }],
@@ -35,28 +44,26 @@ describe('the check report', () => {
   });
 
   it('prints one line per finding and a summary line', () => {
-    expect(formatCheckSummary(summariseCheck(report, 'Asia/Gaza'), 'Asia/Gaza')).toBe(
-      [
-        'Checked 4 article files in content/.',
-        '',
-        'Problems (1):',
-        '  content/d.md:4: date — found "x", expected a date',
-        '',
-        'Warnings (1):',
-        '  content/a.md: summary — found nothing, expected a summary',
-        '',
-        'Drafts, never built until draft: false (1):',
-        '  content/b.md — "B"',
-        '',
-        'Scheduled, built from their date on (1):',
-        '  content/c.md — "C" goes live Thursday 1 January 2099, 08:00 GMT+2 (2099-01-01T08:00:00+02:00)',
-        '',
-        'Not read as articles (only .md files are) (1):',
-        '  content/notes.markdown',
-        '',
-        '✗ 1 problem in 1 article file; the build fails until they are fixed. Also: 1 article ready to publish, 1 draft, 1 scheduled, 1 warning.',
-      ].join('\n'),
-    );
+    expect(formatCheckSummary(summariseCheck(report, 'Asia/Gaza'), 'Asia/Gaza')).toMatchInlineSnapshot(`
+      "Checked 4 article files in content/.
+
+      Problems (1):
+        content/d.md:4: date — found "x", expected a date
+
+      Warnings (1):
+        content/a.md: summary — found nothing, expected a summary
+
+      Drafts, never built until draft: false (1):
+        content/b.md — "B"
+
+      Scheduled, built from their date on (1):
+        content/c.md — "C" goes live Thursday 1 January 2099, 08:00 GMT+2 (2099-01-01T08:00:00+02:00)
+
+      Not read as articles (only .md files are) (1):
+        content/notes.markdown
+
+      ✗ 1 problem in 1 article file; the build fails until they are fixed. Also: 1 article ready to publish, 1 draft, 1 scheduled, 1 warning."
+    `);
   });
 
   it('does not count an article with a problem as ready to publish', () => {
@@ -66,8 +73,10 @@ describe('the check report', () => {
 
   it('says so plainly when all is well', () => {
     const clean = summariseCheck({ ...report, problems: [], warnings: [], unread: [], checked: [checked({})] }, 'Asia/Gaza');
-    expect(formatCheckSummary(clean, 'Asia/Gaza')).toBe(
-      'Checked 4 article files in content/.\n\n✓ No problems: 1 article ready to publish, 0 drafts, 0 scheduled, 0 warnings.',
-    );
+    expect(formatCheckSummary(clean, 'Asia/Gaza')).toMatchInlineSnapshot(`
+      "Checked 4 article files in content/.
+
+      ✓ No problems: 1 article ready to publish, 0 drafts, 0 scheduled, 0 warnings."
+    `);
   });
 });

@@ -40,7 +40,10 @@ describe('npm run new', () => {
   });
 
   it('writes a file that passes the check, in any language', async () => {
-    for (const [headline, lang] of [['Café déjà vu: “quotes” & #tags', undefined], ['حماس تنسحب من المفاوضات', 'ar']] as const) {
+    for (const [headline, lang] of [
+      ['Café déjà vu: “quotes” & #tags', undefined],
+      ['حماس تنسحب من المفاوضات', 'ar'],
+    ] as const) {
       const result = await createArticle(request(headline, { lang }));
       if (!result.ok) throw new Error(result.message);
       expect(result.slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
@@ -66,8 +69,14 @@ describe('npm run new', () => {
   });
 
   it('refuses an empty headline, an overlong one and an unknown language', async () => {
-    expect(await createArticle(request('  '))).toMatchObject({ ok: false, message: expect.stringContaining('Give the headline in quotes') });
+    expect(await createArticle(request('  '))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Give the headline in quotes'),
+    });
     expect(await createArticle(request('x'.repeat(201)))).toMatchObject({ ok: false, message: expect.stringContaining('at most 200') });
-    expect(await createArticle(request('Fine', { lang: 'english language' }))).toMatchObject({ ok: false, message: expect.stringContaining('--lang') });
+    expect(await createArticle(request('Fine', { lang: 'english language' }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('--lang'),
+    });
   });
 });

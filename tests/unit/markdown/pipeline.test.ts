@@ -65,7 +65,9 @@ describe('Markdown features', () => {
     const { html } = await render(
       '<figure><blockquote cite="https://example.org/q"><p>Quoted.</p></blockquote><figcaption>— <cite>Someone</cite></figcaption></figure>',
     );
-    expect(html).toContain('<figure><blockquote cite="https://example.org/q"><p>Quoted.</p></blockquote><figcaption>— <cite>Someone</cite></figcaption></figure>');
+    expect(html).toContain(
+      '<figure><blockquote cite="https://example.org/q"><p>Quoted.</p></blockquote><figcaption>— <cite>Someone</cite></figcaption></figure>',
+    );
   });
 });
 

@@ -5,7 +5,7 @@ import { render } from '../../support/render.ts';
 
 /** The sanitize schema, as the build's pipeline applies it to every body. */
 describe('the sanitize schema', () => {
-  it('departs from GitHub\'s where the comments say: no picture or source, code-like elements stripped whole', () => {
+  it("departs from GitHub's where the comments say: no picture or source, code-like elements stripped whole", () => {
     expect(sanitizeSchema.tagNames).not.toContain('picture');
     expect(sanitizeSchema.tagNames).toEqual(expect.arrayContaining(['figure', 'figcaption', 'cite', 'bdi', 'mark']));
     expect(sanitizeSchema.strip).toEqual(expect.arrayContaining(['style', 'svg', 'math', 'template', 'iframe']));

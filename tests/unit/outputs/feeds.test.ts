@@ -43,8 +43,8 @@ describe('feeds', () => {
   });
 
   it('leave absolute and fragment links as they are', () => {
-    expect(absoluteLinks('<a href="https://other.example/">x</a><a href="#user-content-fn-1">1</a>', 'https://example.org/articles/a/')).toBe(
-      '<a href="https://other.example/">x</a><a href="https://example.org/articles/a/#user-content-fn-1">1</a>',
-    );
+    expect(
+      absoluteLinks('<a href="https://other.example/">x</a><a href="#user-content-fn-1">1</a>', 'https://example.org/articles/a/'),
+    ).toBe('<a href="https://other.example/">x</a><a href="https://example.org/articles/a/#user-content-fn-1">1</a>');
   });
 });

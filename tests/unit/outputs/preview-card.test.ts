@@ -7,7 +7,10 @@ const site = { name: 'Dateline', timeZone: 'Asia/Gaza', lang: 'en', url: 'https:
 describe('preview cards', () => {
   it('show the headline, dateline and date in the site time zone, and the lead image behind', () => {
     // 22:30 UTC on 13 July is already 14 July in Gaza.
-    const article = anArticle({ date: { instant: new Date('2024-07-13T22:30:00Z'), hasTime: true }, image: { file: 'content/images/x.jpg', alt: 'X' } });
+    const article = anArticle({
+      date: { instant: new Date('2024-07-13T22:30:00Z'), hasTime: true },
+      image: { file: 'content/images/x.jpg', alt: 'X' },
+    });
     expect(articleCard(article, site, '/site')).toEqual({
       headline: 'Gaza talks',
       kicker: 'GAZA · 14 July 2024',

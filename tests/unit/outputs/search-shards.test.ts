@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { searchRecord, searchShards, shardKey, type IndexedArticle } from '../../../src/lib/outputs/search-shards.ts';
 
 function article(slug: string, year: number, fields: Partial<IndexedArticle> = {}): IndexedArticle {
-  return { slug, title: `Title ${slug}`, summary: `Summary ${slug}`, section: 'World', tags: ['talks'], lang: 'en', htmlKey: `h-${slug}`, year, ...fields };
+  return {
+    slug,
+    title: `Title ${slug}`,
+    summary: `Summary ${slug}`,
+    section: 'World',
+    tags: ['talks'],
+    lang: 'en',
+    htmlKey: `h-${slug}`,
+    year,
+    ...fields,
+  };
 }
 
 /** Articles per year, newest first as the manifest lists them. */
@@ -17,23 +27,45 @@ const ids = (shards: ReturnType<typeof searchShards>) => shards.map((shard) => [
 describe('the parts of the search index', () => {
   it('put whole years together, oldest first, until a part holds at least the given number', () => {
     const published = archive({ 2015: 3, 2016: 1, 2017: 2, 2018: 5, 2019: 1 });
-    expect(ids(searchShards(published, 4))).toEqual([['2015', 4], ['2017', 7], ['2019', 1]]);
-    expect(ids(searchShards(published, 1))).toEqual([['2015', 3], ['2016', 1], ['2017', 2], ['2018', 5], ['2019', 1]]);
+    expect(ids(searchShards(published, 4))).toEqual([
+      ['2015', 4],
+      ['2017', 7],
+      ['2019', 1],
+    ]);
+    expect(ids(searchShards(published, 1))).toEqual([
+      ['2015', 3],
+      ['2016', 1],
+      ['2017', 2],
+      ['2018', 5],
+      ['2019', 1],
+    ]);
     expect(ids(searchShards(published, 1000))).toEqual([['2015', 12]]);
   });
 
   it('hold every article exactly once, in the order of the manifest', () => {
     const published = [article('b', 2020), article('a', 2018), article('c', 2020), article('d', 2018)];
     const shards = searchShards(published, 1);
-    expect(shards.map((shard) => shard.articles.map(({ slug }) => slug))).toEqual([['a', 'd'], ['b', 'c']]);
+    expect(shards.map((shard) => shard.articles.map(({ slug }) => slug))).toEqual([
+      ['a', 'd'],
+      ['b', 'c'],
+    ]);
     expect(shards.flatMap((shard) => shard.articles).length).toBe(published.length);
   });
 
   it('keep the older parts as they are when new articles arrive', () => {
     const before = searchShards(archive({ 2015: 3, 2016: 2, 2017: 1, 2018: 1 }), 3);
     const after = searchShards(archive({ 2015: 3, 2016: 2, 2017: 1, 2018: 3, 2019: 2 }), 3);
-    expect(ids(before)).toEqual([['2015', 3], ['2016', 3], ['2018', 1]]);
-    expect(ids(after)).toEqual([['2015', 3], ['2016', 3], ['2018', 3], ['2019', 2]]);
+    expect(ids(before)).toEqual([
+      ['2015', 3],
+      ['2016', 3],
+      ['2018', 1],
+    ]);
+    expect(ids(after)).toEqual([
+      ['2015', 3],
+      ['2016', 3],
+      ['2018', 3],
+      ['2019', 2],
+    ]);
     expect(after.slice(0, 2)).toEqual(before.slice(0, 2));
   });
 
@@ -56,7 +88,14 @@ describe('the name of a built part', () => {
     const key = shardKey(shard, 'pipe', 'en');
     const changed = (change: Partial<IndexedArticle>) =>
       shardKey({ ...shard, articles: [{ ...shard.articles[0]!, ...change }, ...shard.articles.slice(1)] }, 'pipe', 'en');
-    for (const change of [{ slug: 'moved' }, { title: 'New' }, { summary: 'New' }, { section: 'Health' }, { tags: ['aid'] }, { htmlKey: 'edited' }]) {
+    for (const change of [
+      { slug: 'moved' },
+      { title: 'New' },
+      { summary: 'New' },
+      { section: 'Health' },
+      { tags: ['aid'] },
+      { htmlKey: 'edited' },
+    ]) {
       expect(changed(change), JSON.stringify(change)).not.toBe(key);
     }
     expect(shardKey({ ...shard, articles: [...shard.articles].reverse() }, 'pipe', 'en')).not.toBe(key);
@@ -64,7 +103,7 @@ describe('the name of a built part', () => {
     expect(shardKey(shard, 'pipe', 'ar')).not.toBe(key);
   });
 
-  it('does not change with what the index does not hold (the preview picture)', () => {
+  it('does not change with what the index does not hold (the preview card)', () => {
     const key = shardKey(shard, 'pipe', 'en');
     expect(shardKey({ ...shard, articles: shard.articles.map((entry) => ({ ...entry, previewKey: 'other' })) }, 'pipe', 'en')).toBe(key);
   });

@@ -1,6 +1,14 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { NEWS_MAX, articlesSitemap, newsArticles, newsSitemap, pagesSitemap, robotsTxt, sitemapIndex } from '../../../src/lib/outputs/sitemaps.ts';
+import {
+  NEWS_MAX,
+  articlesSitemap,
+  newsArticles,
+  newsSitemap,
+  pagesSitemap,
+  robotsTxt,
+  sitemapIndex,
+} from '../../../src/lib/outputs/sitemaps.ts';
 import { anArticle } from '../../support/article.ts';
 
 const parser = new XMLParser();
@@ -20,7 +28,12 @@ describe('sitemaps', () => {
   });
 
   it('put in the news sitemap only articles of the last 48 hours, at most 1,000', () => {
-    const list = [entry('new', '2024-07-16T08:00:00Z'), entry('edge', '2024-07-14T08:20:00Z'), entry('old', '2024-07-14T08:19:59Z')];
+    const list = [
+      entry('later', '2024-07-16T08:20:01Z'),
+      entry('new', '2024-07-16T08:00:00Z'),
+      entry('edge', '2024-07-14T08:20:00Z'),
+      entry('old', '2024-07-14T08:19:59Z'),
+    ];
     expect(newsArticles(list, now).map(({ article }) => article.slug)).toEqual(['new', 'edge']);
     const many = Array.from({ length: NEWS_MAX + 5 }, (_, index) => entry(`a${index}`, '2024-07-16T08:00:00Z'));
     expect(newsArticles(many, now)).toHaveLength(NEWS_MAX);
@@ -41,6 +54,8 @@ describe('sitemaps', () => {
   it('index the sitemaps and name them in robots.txt', async () => {
     const index = parser.parse(await sitemapIndex(['https://example.org/sitemap-pages.xml']));
     expect(index.sitemapindex.sitemap).toEqual({ loc: 'https://example.org/sitemap-pages.xml' });
-    expect(robotsTxt(['https://example.org/sitemap-index.xml'])).toBe('User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap-index.xml\n');
+    expect(robotsTxt(['https://example.org/sitemap-index.xml'])).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap-index.xml\n',
+    );
   });
 });

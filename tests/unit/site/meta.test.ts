@@ -8,7 +8,13 @@ const page: PageMeta = {
   description: 'Standfirst.',
   url: 'https://example.github.io/dateline/articles/gaza-talks/',
   lang: 'en',
-  image: { url: 'https://example.github.io/dateline/previews/gaza-talks.jpg', width: 1200, height: 630, type: 'image/jpeg', alt: 'Talks & "truce"' },
+  image: {
+    url: 'https://example.github.io/dateline/previews/gaza-talks.jpg',
+    width: 1200,
+    height: 630,
+    type: 'image/jpeg',
+    alt: 'Talks & "truce"',
+  },
 };
 
 const asRecord = (tags: ReturnType<typeof pageMetaTags>) => tags.map((tag) => `${tag.attribute} ${tag.key}=${tag.content}`);
@@ -49,13 +55,17 @@ describe('link-preview tags', () => {
     ]);
   });
 
-  it("give the site's own pages the site's preview picture, and the site name in their title", () => {
+  it("give the site's own pages the site's preview card, and the site name in their title", () => {
     const site = { name: 'Dateline', description: 'News.', lang: 'en', url: 'https://example.github.io', base: '/dateline/' };
-    const archive = asRecord(sitePageMetaTags({ site, title: 'Archive', description: 'All months.', url: 'https://example.github.io/dateline/archive/' }));
+    const archive = asRecord(
+      sitePageMetaTags({ site, title: 'Archive', description: 'All months.', url: 'https://example.github.io/dateline/archive/' }),
+    );
     expect(archive).toContain('property og:title=Archive — Dateline');
     expect(archive).toContain('property og:image=https://example.github.io/dateline/previews/site.jpg');
     expect(archive).toContain('property og:image:alt=Dateline: News.');
-    expect(asRecord(sitePageMetaTags({ site, description: 'News.', url: 'https://example.github.io/dateline/' }))).toContain('property og:title=Dateline');
+    expect(asRecord(sitePageMetaTags({ site, description: 'News.', url: 'https://example.github.io/dateline/' }))).toContain(
+      'property og:title=Dateline',
+    );
   });
 
   it('write locales as Open Graph wants them', () => {

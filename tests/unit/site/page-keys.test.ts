@@ -14,8 +14,13 @@ const base = [
   at('c', 12, { section: 'Business', tags: ['oil'] }),
   at('d', 13, { section: 'Business', tags: ['oil'] }),
 ];
-const replace = (slug: string, change: Partial<Article>) => base.map((article) => (article.slug === slug ? { ...article, ...change } : article));
-const keyOf = (articles: Article[], slug: string) => articlePageKey(site(articles), articles.find((article) => article.slug === slug)!);
+const replace = (slug: string, change: Partial<Article>) =>
+  base.map((article) => (article.slug === slug ? { ...article, ...change } : article));
+const keyOf = (articles: Article[], slug: string) =>
+  articlePageKey(
+    site(articles),
+    articles.find((article) => article.slug === slug)!,
+  );
 
 describe('incremental build keys', () => {
   it('change for an article page when the article changes', () => {
@@ -59,7 +64,14 @@ describe('incremental build keys', () => {
 
   it('are added to every path from paginate', () => {
     const index = site(base);
-    const paths = withListKeys(index, [{ params: {}, props: { page: page(base) } }, { params: {}, props: { page: page(base, 2) } }], 'home');
+    const paths = withListKeys(
+      index,
+      [
+        { params: {}, props: { page: page(base) } },
+        { params: {}, props: { page: page(base, 2) } },
+      ],
+      'home',
+    );
     expect(paths.map((path) => path.cacheKey)).toEqual([listPageKey(index, page(base), 'home'), listPageKey(index, page(base, 2), 'home')]);
   });
 });

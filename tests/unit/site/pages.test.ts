@@ -15,11 +15,25 @@ const site = {
   logo: 'logo.png',
 };
 
-const first = anArticle({ slug: 'first', title: 'First', date: { instant: new Date('2024-07-15T06:00:00Z'), hasTime: true }, tags: ['gaza'] });
+const first = anArticle({
+  slug: 'first',
+  title: 'First',
+  date: { instant: new Date('2024-07-15T06:00:00Z'), hasTime: true },
+  tags: ['gaza'],
+});
 const second = anArticle({ slug: 'second', title: 'Second', lang: 'ar', dir: 'rtl', tags: ['gaza', 'talks'] });
 
 function page(data: ListPage['data'], currentPage = 1): ListPage {
-  return { data, start: 0, end: data.length - 1, total: data.length, currentPage, size: 20, lastPage: 2, url: { current: `/dateline/${currentPage === 1 ? '' : `${currentPage}/`}` } };
+  return {
+    data,
+    start: 0,
+    end: data.length - 1,
+    total: data.length,
+    currentPage,
+    size: 20,
+    lastPage: 2,
+    url: { current: `/dateline/${currentPage === 1 ? '' : `${currentPage}/`}` },
+  };
 }
 
 describe('list pages', () => {
@@ -66,14 +80,20 @@ describe('the site pages', () => {
   it('list the archive by year and month, with counts', () => {
     const archive = archivePage(site, index.months);
     expect(archive.heading).toBe('Archive');
-    expect(archive.years).toEqual([{ year: '2024', path: '/dateline/archive/2024/', months: [{ name: 'July 2024', path: '/dateline/archive/2024/07/', count: 2 }] }]);
+    expect(archive.years).toEqual([
+      { year: '2024', path: '/dateline/archive/2024/', months: [{ name: 'July 2024', path: '/dateline/archive/2024/07/', count: 2 }] },
+    ]);
     expect(archivePage(site, index.months, '2024').head.title).toBe('Archive 2024');
     expect(monthName(site, { year: '2024', month: '07' })).toBe('July 2024');
   });
 
   it('give search its script and the archive for readers without one', () => {
     const search = searchPage(site);
-    expect([search.scriptPath, search.archivePath, search.head.webAssembly]).toEqual(['/dateline/scripts/search.js', '/dateline/archive/', true]);
+    expect([search.scriptPath, search.archivePath, search.head.webAssembly]).toEqual([
+      '/dateline/scripts/search.js',
+      '/dateline/archive/',
+      true,
+    ]);
   });
 
   it('offer the latest five articles on the page-not-found page', () => {

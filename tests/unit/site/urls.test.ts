@@ -16,7 +16,7 @@ describe('URLs', () => {
     expect(articlePath(project, 'gaza-talks')).toBe('/dateline/articles/gaza-talks/');
   });
 
-  it('puts preview pictures under previews/', () => {
+  it('puts preview cards under previews/', () => {
     expect(previewPath(project, 'gaza-talks')).toBe('/dateline/previews/gaza-talks.jpg');
   });
 

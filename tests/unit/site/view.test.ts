@@ -40,11 +40,11 @@ describe('articleView', () => {
     );
   });
 
-  it('explains in preview why a draft or scheduled article is not public', () => {
+  it('explains on the dev server why a draft or scheduled article is not public', () => {
     expect(articleView(article, site).statusBanner).toBeUndefined();
-    expect(articleView({ ...article, status: 'draft' }, site).statusBanner).toMatch(/^Draft: seen only in preview/);
+    expect(articleView({ ...article, status: 'draft' }, site).statusBanner).toMatch(/^Draft: seen only on the dev server/);
     expect(articleView({ ...article, status: 'scheduled' }, site).statusBanner).toBe(
-      'Scheduled: seen only in preview until Sunday 14 July 2024, 11:20 GMT+3, when the next build publishes it.',
+      'Scheduled: seen only on the dev server until Sunday 14 July 2024, 11:20 GMT+3, when the next build publishes it.',
     );
   });
 
