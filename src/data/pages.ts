@@ -1,10 +1,13 @@
 import type { GetStaticPathsOptions, Page } from 'astro';
+import { getImage } from 'astro:assets';
 import type { Article } from '../lib/article/article.ts';
 import { pageHead, siteChrome, feedLinks, type Chrome, type PageHead, type PageHeadInput } from '../lib/site/chrome.ts';
 import { interfaceText } from '../lib/site/i18n.ts';
+import { absoluteUrl } from '../lib/site/urls.ts';
 import { articleLinks, type Group, type Month } from '../lib/site/lists.ts';
 import { articlePageKey, withListKeys } from '../lib/site/page-keys.ts';
 import {
+  LEAD_IMAGE_WIDTHS,
   archivePage,
   articlePage,
   homeStructuredData,
@@ -149,12 +152,21 @@ export interface ArticleFrame extends PageFrame<ArticlePageView> {
 
 export async function articlePageProps(entry: ArticleEntry): Promise<ArticleFrame> {
   const article = entry.data;
-  const [view, body, leadImage] = await Promise.all([
-    (async () => frame(articlePage(siteConfig, article, articleLinks(await siteIndex(), article))))(),
+  const [index, body, leadImage] = await Promise.all([
+    siteIndex(),
     pageBody(entry),
     article.image ? contentImage(article.image.file) : undefined,
   ]);
+  const lead = leadImage ? await publishedImage(leadImage) : undefined;
+  const view = await frame(articlePage(siteConfig, article, articleLinks(index, article), lead));
   return { ...view, article, body, leadImage };
+}
+
+/** The largest file the lead image's `<Picture>` publishes, for the JSON-LD: WebP, at most 1,200 pixels wide. */
+async function publishedImage(image: ImageMetadata) {
+  const width = Math.min(image.width, LEAD_IMAGE_WIDTHS.at(-1) ?? image.width);
+  const file = await getImage({ src: image, width, format: 'webp' });
+  return { url: absoluteUrl(siteConfig, file.src), width, height: Math.round((image.height * width) / image.width) };
 }
 
 // ---- The site's own pages ---------------------------------------------------------------------

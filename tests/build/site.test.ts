@@ -80,7 +80,7 @@ describe('the article page', () => {
     ]);
   });
 
-  it('shows the lead image through astro:assets: AVIF and WebP in several widths, alt, size and credit', () => {
+  it('shows the lead image through astro:assets: AVIF and WebP in several widths, alt, size, caption and credit', () => {
     const sources = selectAll('.article__image picture source', seed).map((source) => [
       source.properties['type'],
       String(source.properties['srcSet']),
@@ -100,7 +100,8 @@ describe('the article page', () => {
     expect(image.properties['height']).toBe(900);
     // Above the fold: fetched first, not lazily.
     expect(image.properties['loading']).toBe('eager');
-    expect(text(seed, '.article__image figcaption')).toBe('Fixture Graphics / Agency');
+    expect(text(seed, '.article__image figcaption .caption')).toBe('The three figures of the story, side by side');
+    expect(text(seed, '.article__image figcaption .credit')).toBe('Fixture Graphics / Agency');
   });
 
   it('loads body images lazily, with their size set', async () => {
@@ -191,8 +192,20 @@ describe('every page', () => {
       dateline: 'GAZA',
       mainEntityOfPage: { '@id': 'https://dateline.example.org/articles/seed-story/' },
     });
-    expect(seed.image).toEqual(['https://dateline.example.org/previews/seed-story.jpg']);
-    expect(existsSync(join(site.dist, new URL(seed.image[0]).pathname))).toBe(true);
+    // The lead image, described with its caption and credit, then the preview card.
+    expect(seed.image).toEqual([
+      {
+        '@type': 'ImageObject',
+        url: expect.stringMatching(/^https:\/\/dateline\.example\.org\/_astro\/chart\.[\w-]+\.webp$/),
+        width: '1200',
+        height: '675',
+        description: 'A bar chart of three figures',
+        caption: 'The three figures of the story, side by side',
+        creditText: 'Fixture Graphics / Agency',
+      },
+      'https://dateline.example.org/previews/seed-story.jpg',
+    ]);
+    for (const image of [seed.image[0].url, seed.image[1]]) expect(existsSync(join(site.dist, new URL(image).pathname)), image).toBe(true);
   });
 });
 

@@ -12,6 +12,7 @@ export function anArticle(overrides: Partial<Article> = {}): Article {
     section: 'World',
     tags: [],
     sources: [],
+    featured: false,
     lang: 'en',
     dir: 'ltr',
     status: 'published',

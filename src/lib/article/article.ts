@@ -27,6 +27,8 @@ export interface LeadImage {
   /** Path of the image file from the project root, inside the content folder: `content/2024/07/images/x.jpg`. */
   readonly file: string;
   readonly alt: string;
+  /** What the picture shows, printed under it for every reader. */
+  readonly caption?: string | undefined;
   readonly credit?: string | undefined;
 }
 
@@ -45,6 +47,8 @@ export interface Article {
   readonly tags: readonly string[];
   readonly sources: readonly Source[];
   readonly image?: LeadImage | undefined;
+  /** Asks for the front page's lead slot (the newest featured article takes it). */
+  readonly featured: boolean;
   readonly lang: string;
   readonly dir: TextDirection;
   readonly status: ArticleStatus;
@@ -169,7 +173,8 @@ export function checkArticleFile(file: string, bytes: Uint8Array, rules: Article
       section: data.section ?? rules.defaultSection,
       tags: [...new Set(data.tags ?? [])],
       sources: data.sources ?? [],
-      image: image && imageFile?.ok ? { file: imageFile.file, alt: image.alt, credit: image.credit } : undefined,
+      image: image && imageFile?.ok ? { file: imageFile.file, alt: image.alt, caption: image.caption, credit: image.credit } : undefined,
+      featured: data.featured ?? false,
       lang,
       dir: textDirection(lang),
       status: data.draft ? 'draft' : isScheduled(data.date, rules.now) ? 'scheduled' : 'published',

@@ -30,6 +30,7 @@ export const FRONT_MATTER_FIELDS = [
   'tags',
   'sources',
   'image',
+  'featured',
   'lang',
   'slug',
   'draft',
@@ -89,11 +90,13 @@ export function frontMatterSchema(options: SchemaOptions) {
           {
             src: text('the path of the image file relative to the article, like ./images/photo.jpg', 500),
             alt: text('a description of the image for readers who cannot see it (alt is required with image)', 500),
+            caption: text('what the picture shows, for every reader, like "Smoke over the Al-Mawasi camp on 13 July"', 500).optional(),
             credit: text('the photographer and agency, like "Photographer / Agency"', SHORT_TEXT_MAX).optional(),
           },
-          { error: 'a map with src, alt and optionally credit' },
+          { error: 'a map with src, alt and optionally caption and credit' },
         )
         .optional(),
+      featured: z.boolean({ error: 'true or false' }).optional(),
       lang: z
         .string({ error: 'a BCP 47 language tag, like en or ar' })
         .transform((value, context) => {
@@ -184,7 +187,7 @@ function unknownFieldExpected(key: string, parentPath: readonly (string | number
     parentPath.length === 0
       ? FRONT_MATTER_FIELDS
       : parentPath[0] === 'image'
-        ? ['src', 'alt', 'credit']
+        ? ['src', 'alt', 'caption', 'credit']
         : parentPath[0] === 'sources'
           ? ['name', 'url']
           : [];

@@ -7,7 +7,7 @@ import type { ArticleLinks, Month } from './lists.ts';
 import { groupSlug } from './lists.ts';
 import { articleMetaTags, sitePageMetaTags } from './meta.ts';
 import type { ListPage } from './page-keys.ts';
-import { jsonLdText, newsArticle, siteGraph, type PublisherSite } from './structured-data.ts';
+import { jsonLdText, newsArticle, siteGraph, type PublishedImage, type PublisherSite } from './structured-data.ts';
 import { absoluteUrl, archivePath, articlePath, previewPath, searchPath, sectionPath, sitePath, tagPath } from './urls.ts';
 import { articleSummaryView, articleView, type ArticleSummaryView, type ArticleView, type ViewSite } from './view.ts';
 
@@ -16,6 +16,9 @@ import { articleSummaryView, articleView, type ArticleSummaryView, type ArticleV
  * articles and the site configuration, so that the templates only place it.
  */
 export interface PagesSite extends ChromeSite, ViewSite, PublisherSite {}
+
+/** The widths the lead image is published in (as AVIF and WebP): phones, tablets, wide screens. */
+export const LEAD_IMAGE_WIDTHS = [400, 800, 1200] as const;
 
 /** An article in a list: the article and its link and short date. */
 export interface Teaser {
@@ -106,7 +109,8 @@ export interface ArticlePageView {
   readonly related: readonly ArticleLink[];
 }
 
-export function articlePage(site: PagesSite, article: Article, links: ArticleLinks): ArticlePageView {
+/** `lead`: the lead image's largest published file, when the article has one. */
+export function articlePage(site: PagesSite, article: Article, links: ArticleLinks, lead?: PublishedImage): ArticlePageView {
   const view = articleView(article, site);
   const description = article.summary ?? article.title;
   const previewImage = {
@@ -124,7 +128,7 @@ export function articlePage(site: PagesSite, article: Article, links: ArticleLin
   return {
     head: { title: article.title, description, canonicalUrl: view.canonicalUrl, lang: article.lang, meta },
     view,
-    structuredData: jsonLdText(newsArticle(article, site, previewImage.url)),
+    structuredData: jsonLdText(newsArticle(article, site, previewImage.url, lead)),
     shareScriptPath: sitePath(site, 'scripts/share.js'),
     banner: view.statusBanner ? { text: view.statusBanner, lang: site.lang, dir: textDirection(site.lang) } : undefined,
     sectionPath: sectionPath(site, links.section.slug),

@@ -22,7 +22,15 @@ export interface PublisherSite extends SiteAddress {
 /** Google shows at most 110 characters of a NewsArticle headline. */
 export const HEADLINE_MAX = 110;
 
-export function newsArticle(article: Article, site: PublisherSite, imageUrl?: string): WithContext<NewsArticle> {
+/** The lead image as the site publishes it: an absolute URL of one of its optimised files, and its size. */
+export interface PublishedImage {
+  readonly url: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** `imageUrl`: the article's preview card. `lead`: its lead image's largest file, described with its caption. */
+export function newsArticle(article: Article, site: PublisherSite, imageUrl?: string, lead?: PublishedImage): WithContext<NewsArticle> {
   const url = absoluteUrl(site, articlePath(site, article.slug));
   return {
     '@context': 'https://schema.org',
@@ -34,7 +42,22 @@ export function newsArticle(article: Article, site: PublisherSite, imageUrl?: st
     dateline: article.dateline,
     author: article.authors.map((name) => author(name, site)),
     publisher: organization(site),
-    image: [imageUrl ?? absoluteUrl(site, sitePath(site, site.logo))],
+    image: [
+      ...(lead && article.image
+        ? [
+            {
+              '@type': 'ImageObject' as const,
+              url: lead.url,
+              width: String(lead.width),
+              height: String(lead.height),
+              description: article.image.alt,
+              ...(article.image.caption ? { caption: article.image.caption } : {}),
+              ...(article.image.credit ? { creditText: article.image.credit } : {}),
+            },
+          ]
+        : []),
+      imageUrl ?? absoluteUrl(site, sitePath(site, site.logo)),
+    ],
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     articleSection: article.section,

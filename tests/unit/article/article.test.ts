@@ -248,12 +248,13 @@ describe('every rule of the format names file, line, field, what was found and w
   });
 
   it('refuses unknown fields, suggesting the one meant', () => {
-    expect(messages(`${REQUIRED}\ntag: [gaza]\nauthor: Jane\nimage:\n  src: ./images/photo.jpg\n  alt: A\n  caption: C`))
+    expect(messages(`${REQUIRED}\ntag: [gaza]\nauthor: Jane\nimage:\n  src: ./images/photo.jpg\n  alt: A\n  captoin: C\n  by: D`))
       .toMatchInlineSnapshot(`
       [
-        "content/2024/story.md:5: tag — found a field the article format does not have, expected did you mean "tags"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, lang, slug, draft",
-        "content/2024/story.md:6: author — found a field the article format does not have, expected did you mean "authors"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, lang, slug, draft",
-        "content/2024/story.md:10: image.caption — found a field the article format does not have, expected one of src, alt, credit",
+        "content/2024/story.md:5: tag — found a field the article format does not have, expected did you mean "tags"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, lang, slug, draft",
+        "content/2024/story.md:6: author — found a field the article format does not have, expected did you mean "authors"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, lang, slug, draft",
+        "content/2024/story.md:10: image.captoin — found a field the article format does not have, expected did you mean "caption"? one of src, alt, caption, credit",
+        "content/2024/story.md:11: image.by — found a field the article format does not have, expected one of src, alt, caption, credit",
       ]
     `);
   });

@@ -54,6 +54,25 @@ describe('NewsArticle', () => {
     });
   });
 
+  it('describes the lead image with its caption and credit before the preview card', () => {
+    const article = anArticle({
+      image: { file: 'content/x.jpg', alt: 'Tents by the sea', caption: 'Al-Mawasi on 13 July', credit: 'A. Photographer' },
+    });
+    const lead = { url: 'https://example.github.io/dateline/_astro/x.webp', width: 1200, height: 800 };
+    expect(newsArticle(article, site, 'https://example.github.io/dateline/previews/gaza-talks.jpg', lead).image).toEqual([
+      {
+        '@type': 'ImageObject',
+        url: 'https://example.github.io/dateline/_astro/x.webp',
+        width: '1200',
+        height: '800',
+        description: 'Tents by the sea',
+        caption: 'Al-Mawasi on 13 July',
+        creditText: 'A. Photographer',
+      },
+      'https://example.github.io/dateline/previews/gaza-talks.jpg',
+    ]);
+  });
+
   it('falls back to the logo as image and to the publication date as modification date', () => {
     const data = newsArticle(anArticle(), site);
     expect(data.image).toEqual(['https://example.github.io/dateline/logo.png']);
