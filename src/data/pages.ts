@@ -10,17 +10,19 @@ import {
   LEAD_IMAGE_WIDTHS,
   archivePage,
   articlePage,
-  homeStructuredData,
+  frontPage,
   listPage,
   monthName,
   notFoundPage,
   searchPage,
   type ArchivePageView,
   type ArticlePageView,
+  type FrontPageView,
   type ListPageInput,
   type ListPageView,
   type NotFoundPageView,
   type SearchPageView,
+  type Teaser,
 } from '../lib/site/pages.ts';
 import { siteConfig } from '../site.config.ts';
 import { articleEntries, pageBody, type ArticleEntry, type PageBody } from './bodies.ts';
@@ -54,9 +56,10 @@ async function frame<View extends { head: PageHeadInput }>(view: View): Promise<
 
 // ---- Lists: the front page, sections, tags, archive months -----------------------------------
 
-export async function homePaths(paginate: Paginate) {
+/** Every article, newest first, at /latest/, /latest/2/…: where the front page's Latest column goes on. */
+export async function latestPaths(paginate: Paginate) {
   const index = await siteIndex();
-  return withListKeys(index, paginate([...index.newest], { pageSize: siteConfig.pageSize }), 'home');
+  return withListKeys(index, paginate([...index.newest], { pageSize: siteConfig.pageSize }), 'latest');
 }
 
 export async function sectionPaths(paginate: Paginate) {
@@ -92,24 +95,52 @@ export async function monthPaths(paginate: Paginate) {
   );
 }
 
+/** The lead images of the teasers a page shows with their pictures, by article slug, measured by Astro. */
+export type TeaserPictures = ReadonlyMap<string, ImageMetadata>;
+
+async function picturesOf(teasers: readonly Teaser[]): Promise<TeaserPictures> {
+  const pictured = await Promise.all(
+    teasers.map(async ({ article }) => (article.image ? ([article.slug, await contentImage(article.image.file)] as const) : undefined)),
+  );
+  return new Map(pictured.filter((entry) => entry !== undefined));
+}
+
 export interface ListFrame extends PageFrame<ListPageView> {
   readonly page: Page<Article>;
-  /** The front page's JSON-LD, on its first page. */
-  readonly structuredData?: string | undefined;
+  readonly pictures: TeaserPictures;
 }
 
 async function list(page: Page<Article>, input: Omit<ListPageInput, 'page'>): Promise<ListFrame> {
-  return { ...(await frame(listPage(siteConfig, { ...input, page }))), page };
+  const props = await frame(listPage(siteConfig, { ...input, page }));
+  const { lead, secondary } = props.view;
+  return { ...props, page, pictures: await picturesOf([...(lead ? [lead] : []), ...secondary]) };
 }
 
-export async function homePage(page: Page<Article>): Promise<ListFrame> {
+// ---- The front page -------------------------------------------------------------------------------
+
+export interface FrontFrame extends PageFrame<FrontPageView> {
+  readonly pictures: TeaserPictures;
+}
+
+export async function frontPageProps(): Promise<FrontFrame> {
+  const index = await siteIndex();
+  const props = await frame(frontPage(siteConfig, index.newest, index.sections));
+  const { lead, secondary, sections } = props.view;
+  return { ...props, pictures: await picturesOf([...(lead ? [lead] : []), ...secondary, ...sections.flatMap((block) => block.teasers)]) };
+}
+
+export function latestPage(page: Page<Article>): Promise<ListFrame> {
   const heading = interfaceText(siteConfig.lang).latest;
-  const props = await list(page, { heading, home: true, description: siteConfig.description, lead: true, showHeading: false });
-  return { ...props, structuredData: page.currentPage === 1 ? homeStructuredData(siteConfig) : undefined };
+  return list(page, { heading, description: `${heading} — ${siteConfig.name}` });
 }
 
 export function sectionPage(page: Page<Article>, section: Group): Promise<ListFrame> {
-  return list(page, { heading: section.name, description: `${section.name} — ${siteConfig.name}`, feeds: feedLinks(siteConfig, section) });
+  return list(page, {
+    heading: section.name,
+    description: `${section.name} — ${siteConfig.name}`,
+    feeds: feedLinks(siteConfig, section),
+    front: true,
+  });
 }
 
 export function tagPage(page: Page<Article>, tag: Group): Promise<ListFrame> {

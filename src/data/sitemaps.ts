@@ -1,5 +1,15 @@
 import { ARTICLES_PER_SITEMAP, articlesSitemap, newsArticles, newsSitemap, type SitemapArticle } from '../lib/outputs/sitemaps.ts';
-import { absoluteUrl, archivePath, articlePath, pagedPaths, searchPath, sectionPath, sitePath, tagPath } from '../lib/site/urls.ts';
+import {
+  absoluteUrl,
+  archivePath,
+  articlePath,
+  latestPath,
+  pagedPaths,
+  searchPath,
+  sectionPath,
+  sitePath,
+  tagPath,
+} from '../lib/site/urls.ts';
 import { xmlResponse } from '../lib/outputs/responses.ts';
 import { siteConfig } from '../site.config.ts';
 import { perBuild } from './per-build.ts';
@@ -10,7 +20,8 @@ export async function pageUrls(): Promise<string[]> {
   const { newest, sections, tags, months } = await siteIndex();
   const { pageSize } = siteConfig;
   const paths = [
-    ...pagedPaths(sitePath(siteConfig), newest.length, pageSize),
+    sitePath(siteConfig),
+    ...pagedPaths(latestPath(siteConfig), newest.length, pageSize),
     ...sections.flatMap((section) => pagedPaths(sectionPath(siteConfig, section.slug), section.articles.length, pageSize)),
     ...tags.flatMap((tag) => pagedPaths(tagPath(siteConfig, tag.slug), tag.articles.length, pageSize)),
     archivePath(siteConfig),

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type Session } from '../support/browser.ts';
-import { projectRoot, serveContent, type PreviewServer, type ServedSite } from '../support/site.ts';
+import { readSite, type Reading, type Session } from '../support/browser.ts';
+import { projectRoot, type PreviewServer } from '../support/site.ts';
 
 /** axe-core in Chromium on every kind of page, in light and dark: no WCAG 2.1 A or AA violation. */
 const PAGES = [
@@ -18,20 +18,16 @@ const PAGES = [
   '/404.html',
 ];
 
-let served: ServedSite;
+let reading: Reading;
 let server: PreviewServer;
 let session: Session;
 
 beforeAll(async () => {
-  served = await serveContent(join(projectRoot, 'content'));
-  ({ server } = served);
-  session = await openBrowser();
+  reading = await readSite(join(projectRoot, 'content'));
+  ({ server, session } = reading);
 });
 
-afterAll(async () => {
-  await session?.close();
-  await served?.stop();
-});
+afterAll(() => reading?.close());
 
 describe('accessibility', () => {
   it('is checked by an axe that sees a violation when there is one', async () => {

@@ -112,15 +112,27 @@ async function listPages(path: string): Promise<{ path: string; tree: ReturnType
 }
 
 describe('lists', () => {
-  it('page the home page newest first, 20 a page, with rel prev/next, the lead story first', async () => {
-    const pages = await listPages('');
+  it('page every article newest first at /latest/, 20 a page, with rel prev/next', async () => {
+    const pages = await listPages('latest/');
     expect(pages).toHaveLength(Math.ceil(published.length / PAGE_SIZE));
     expect(pages.flatMap(({ tree }) => teaserSlugs(tree))).toEqual(byNewest.map((article) => article.slug));
-    expect(select('.teaser--lead', pages[0]!.tree)).toBeDefined();
     expect(select('link[rel=prev]', pages[0]!.tree)).toBeUndefined();
-    expect((select('link[rel=prev]', pages[1]!.tree) as Element).properties['href']).toBe('/');
-    expect((select('link[rel=next]', pages[1]!.tree) as Element).properties['href']).toBe('/3/');
+    expect((select('link[rel=prev]', pages[1]!.tree) as Element).properties['href']).toBe('/latest/');
+    expect((select('link[rel=next]', pages[1]!.tree) as Element).properties['href']).toBe('/latest/3/');
     expect(select('link[rel=next]', pages.at(-1)!.tree)).toBeUndefined();
+  });
+
+  it('lead the front page with the newest story, then each section, and the latest with a link to all', async () => {
+    const front = await page('');
+    expect((select('.teaser--lead .teaser__headline a', front) as Element).properties['href']).toBe(`/articles/${byNewest[0]!.slug}/`);
+    const blocks = selectAll('.front__section', front).map((block) => toString(select('h2', block)!));
+    expect([...blocks].sort()).toEqual([...SECTIONS].sort());
+    const latest = selectAll('.front__latest li a', front).map((link) => String(link.properties['href']));
+    expect(latest).toEqual(byNewest.slice(1, 9).map((article) => `/articles/${article.slug}/`));
+    expect(select('.front__latest a[href="/latest/"]', front)).toBeDefined();
+    // No story twice above the Latest column.
+    const above = selectAll('.front__main .teaser__headline a', front).map((link) => String(link.properties['href']));
+    expect(new Set(above).size).toBe(above.length);
   });
 
   it('give every section, tag and month exactly its articles', async () => {
@@ -222,7 +234,8 @@ describe('sitemaps', () => {
   it('list every list page, and every listed page exists', async () => {
     const pages: string[] = (await read('sitemap-pages.xml')).urlset.url.map((url: { loc: string }) => new URL(url.loc).pathname);
     expect(pages).toContain('/');
-    expect(pages).toContain('/2/');
+    expect(pages).toContain('/latest/');
+    expect(pages).toContain('/latest/2/');
     expect(pages).toContain('/archive/');
     expect(pages).toContain(`/archive/${new Date(now).getUTCFullYear()}/`);
     expect(pages).toContain('/search/');

@@ -295,10 +295,43 @@ describe('hostile content', () => {
   });
 });
 
-describe('the home page', () => {
-  it('lists every public article newest first, with headline, summary, dateline and date', async () => {
-    const home = await page('');
-    const teasers = selectAll('.teaser', home);
+describe('the front page', () => {
+  it('leads with the newest story and its picture, loaded first, with a fixed shape and its size set', async () => {
+    const front = await page('');
+    const lead = select('.front__top .teaser--lead', front)!;
+    expect(select('.teaser__headline a', lead)?.properties['href']).toBe('/articles/seed-story/');
+    expect(toString(select('.teaser__summary', lead)!)).toBe('A standfirst of one sentence.');
+    expect(toString(select('.dateline', lead)!)).toBe('GAZA');
+    const picture = select('img.teaser__picture', lead) as Element;
+    expect(picture.properties).toMatchObject({
+      alt: 'A bar chart of three figures',
+      loading: 'eager',
+      fetchPriority: 'high',
+      width: 1600,
+      height: 900,
+    });
+    expect(selectAll('source', lead).map((source) => source.properties['type'])).toEqual(['image/avif', 'image/webp']);
+  });
+
+  it('sets the next stories beside the lead, each section in a block, and the latest with dates', async () => {
+    const front = await page('');
+    const headlines = (selector: string) => selectAll(`${selector} .teaser__headline`, front).map((node) => toString(node));
+    expect(headlines('.front__secondary')).toEqual([
+      'عنوان عربي للاختبار',
+      'Image in the body',
+      'Filed on a bare date',
+      "</script><script>alert('title')</script>",
+    ]);
+    expect(selectAll('.front__section h2', front).map((node) => toString(node))).toContain('News');
+    const latest = selectAll('.front__latest li', front);
+    expect(latest).toHaveLength(5);
+    expect(toString(select('time', latest[0]!)!)).toBe('12 يوليو 2024');
+    expect(select('.front__latest p a', front)?.properties['href']).toBe('/latest/');
+  });
+
+  it('continues at /latest/: every public article newest first, with headline, summary, dateline and date', async () => {
+    const latest = await page('latest');
+    const teasers = selectAll('.teaser', latest);
     expect(teasers.map((teaser) => toString(select('h2', teaser)!))).toEqual([
       'Talks & truce: "fine" says official',
       'عنوان عربي للاختبار',

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { serveContent, type PreviewServer } from './site.ts';
 
 /**
  * Debian's Chromium, driven by playwright-core, with the flags this closed network needs (without
@@ -61,6 +62,29 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Session
     close: async () => {
       await context.close();
       await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Reading {
+  readonly server: PreviewServer;
+  readonly session: Session;
+  close(): Promise<void>;
+}
+
+/** A content tree built and served on 127.0.0.1, and a browser to read it in: what a browser test starts from. */
+export async function readSite(content: string): Promise<Reading> {
+  const served = await serveContent(content);
+  const session = await openBrowser().catch(async (error: unknown) => {
+    await served.stop();
+    throw error;
+  });
+  return {
+    server: served.server,
+    session,
+    close: async () => {
+      await session.close();
+      await served.stop();
     },
   };
 }

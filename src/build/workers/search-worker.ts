@@ -22,24 +22,17 @@ export type ShardReply = { readonly done: string } | { readonly error: string } 
 const port = parentPort;
 if (!port) throw new Error('search-worker.ts runs as a worker thread of the build');
 
-/** Bodies read at once: enough to keep the disk busy while Pagefind indexes. */
-const BATCH = 32;
-
 async function buildShard({ root, lang, articles, folder }: ShardTask): Promise<void> {
   const { createIndex } = await import('pagefind');
   const response = await createIndex({ forceLanguage: new Intl.Locale(lang).language });
   const { index } = response;
   if (!index) throw new Error(`Pagefind could not start: ${response.errors.join('; ')}`);
-  for (let start = 0; start < articles.length; start += BATCH) {
-    const batch = articles.slice(start, start + BATCH);
-    const texts = await Promise.all(batch.map(async (article) => (await readArticleBody(root, article.htmlKey)).text));
-    // One at a time, in the manifest's order: Pagefind's files depend on the order of the records.
-    for (const [position, article] of batch.entries()) {
-      // Relative to the site's base: the search page gives Pagefind the base.
-      const url = articlePath({ url: '', base: '/' }, article.slug);
-      const { errors } = await index.addCustomRecord(searchRecord(article, texts[position] ?? '', url, lang));
-      if (errors.length > 0) throw new Error(`Pagefind could not index ${article.slug}: ${errors.join('; ')}`);
-    }
+  // One at a time, in the manifest's order: Pagefind's files depend on the order of the records.
+  for (const article of articles) {
+    // Relative to the site's base: the search page gives Pagefind the base.
+    const url = articlePath({ url: '', base: '/' }, article.slug);
+    const { errors } = await index.addCustomRecord(searchRecord(article, readArticleBody(root, article.htmlKey).text, url, lang));
+    if (errors.length > 0) throw new Error(`Pagefind could not index ${article.slug}: ${errors.join('; ')}`);
   }
   const partial = `${folder}.${process.pid}-${threadId}.partial`;
   await rm(partial, { recursive: true, force: true });

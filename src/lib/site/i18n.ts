@@ -29,6 +29,8 @@ export interface InterfaceText {
   readonly linkCopied: string;
   readonly shareElsewhere: string;
   readonly latest: string;
+  /** Links the front page's Latest column to every article, newest first. */
+  readonly allLatest: string;
   readonly skipToContent: string;
   readonly home: string;
   readonly pagination: string;
@@ -74,6 +76,7 @@ const english: InterfaceText = {
   linkCopied: 'Link copied',
   shareElsewhere: 'Share…',
   latest: 'Latest news',
+  allLatest: 'All the latest news',
   skipToContent: 'Skip to content',
   home: 'Home',
   pagination: 'Pages',
@@ -118,6 +121,7 @@ const arabic: InterfaceText = {
   linkCopied: 'نُسخ الرابط',
   shareElsewhere: 'مشاركة…',
   latest: 'آخر الأخبار',
+  allLatest: 'كل آخر الأخبار',
   skipToContent: 'انتقل إلى المحتوى',
   home: 'الرئيسية',
   pagination: 'الصفحات',

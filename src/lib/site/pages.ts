@@ -3,12 +3,13 @@ import { formatMonth } from '../article/dates.ts';
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from '../outputs/preview-card.ts';
 import type { ChromeSite, FeedLink, PageHeadInput } from './chrome.ts';
 import { interfaceText, textDirection, type InterfaceText, type TextDirection } from './i18n.ts';
-import type { ArticleLinks, Month } from './lists.ts';
+import { buildFront } from './front.ts';
+import type { ArticleLinks, Group, Month } from './lists.ts';
 import { groupSlug } from './lists.ts';
 import { articleMetaTags, sitePageMetaTags } from './meta.ts';
 import type { ListPage } from './page-keys.ts';
 import { jsonLdText, newsArticle, siteGraph, type PublishedImage, type PublisherSite } from './structured-data.ts';
-import { absoluteUrl, archivePath, articlePath, previewPath, searchPath, sectionPath, sitePath, tagPath } from './urls.ts';
+import { absoluteUrl, archivePath, articlePath, latestPath, previewPath, searchPath, sectionPath, sitePath, tagPath } from './urls.ts';
 import { articleSummaryView, articleView, type ArticleSummaryView, type ArticleView, type ViewSite } from './view.ts';
 
 /**
@@ -43,13 +44,12 @@ function articleLink(article: Article, site: PagesSite): ArticleLink {
 }
 
 export interface ListPageInput {
-  /** The list's heading, and (with the page number) its title; the home page's title is the site name. */
+  /** The list's heading, and (with the page number) its title. */
   readonly heading: string;
-  readonly home?: boolean | undefined;
   readonly description: string;
   readonly page: ListPage;
-  /** The newest article shown large, as a front page leads with its main story. */
-  readonly lead?: boolean | undefined;
+  /** A section front: its first page leads with a story and sets pictured ones beside it (front.ts). */
+  readonly front?: boolean | undefined;
   /** Extra feeds of this list, such as a section's own. */
   readonly feeds?: readonly FeedLink[] | undefined;
   /** A heading people see (sections, tags, months) or only screen readers (home). */
@@ -61,6 +61,7 @@ export interface ListPageView {
   readonly heading: string;
   readonly showHeading: boolean;
   readonly lead?: Teaser | undefined;
+  readonly secondary: readonly Teaser[];
   readonly teasers: readonly Teaser[];
   readonly feeds: readonly FeedLink[];
   readonly text: InterfaceText;
@@ -70,11 +71,10 @@ export function listPage(site: PagesSite, input: ListPageInput): ListPageView {
   const { page } = input;
   const text = interfaceText(site.lang);
   const numbered = page.currentPage > 1 ? text.pageOf(page.currentPage, page.lastPage) : undefined;
-  // The home page's first page is the site name alone.
-  const title = input.home ? numbered : [input.heading, numbered].filter(Boolean).join(' — ');
+  const title = [input.heading, numbered].filter(Boolean).join(' — ');
   const canonicalUrl = absoluteUrl(site, page.url['current'] ?? '');
-  const [first, ...rest] = page.data;
-  const lead = input.lead && page.currentPage === 1 ? first : undefined;
+  const front = input.front && page.currentPage === 1 ? buildFront(page.data) : undefined;
+  const shown = new Set<Article>([...(front?.lead ? [front.lead] : []), ...(front?.secondary ?? [])]);
   return {
     head: {
       title,
@@ -84,16 +84,48 @@ export function listPage(site: PagesSite, input: ListPageInput): ListPageView {
     },
     heading: input.heading,
     showHeading: input.showHeading ?? true,
-    lead: lead ? teaser(lead, site) : undefined,
-    teasers: (lead ? rest : page.data).map((article) => teaser(article, site)),
+    lead: front?.lead ? teaser(front.lead, site) : undefined,
+    secondary: (front?.secondary ?? []).map((article) => teaser(article, site)),
+    teasers: page.data.filter((article) => !shown.has(article)).map((article) => teaser(article, site)),
     feeds: input.feeds ?? [],
     text,
   };
 }
 
-/** The front page's JSON-LD: the site and who publishes it. */
-export function homeStructuredData(site: PagesSite): string {
-  return jsonLdText(siteGraph(site));
+export interface FrontPageView {
+  readonly head: PageHeadInput;
+  /** For screen readers: the page's one h1. */
+  readonly heading: string;
+  readonly lead?: Teaser | undefined;
+  readonly secondary: readonly Teaser[];
+  readonly sections: readonly { readonly name: string; readonly path: string; readonly teasers: readonly Teaser[] }[];
+  readonly latest: readonly Teaser[];
+  readonly latestPath: string;
+  readonly text: InterfaceText;
+  /** The site and who publishes it, as JSON-LD. */
+  readonly structuredData: string;
+}
+
+/** The site's front page: `newest` first, grouped by `sections` (the site index's). */
+export function frontPage(site: PagesSite, newest: readonly Article[], sections: readonly Group[]): FrontPageView {
+  const text = interfaceText(site.lang);
+  const front = buildFront(newest, sections);
+  const url = absoluteUrl(site, sitePath(site));
+  return {
+    head: { description: site.description, canonicalUrl: url, meta: sitePageMetaTags({ site, description: site.description, url }) },
+    heading: site.name,
+    lead: front.lead ? teaser(front.lead, site) : undefined,
+    secondary: front.secondary.map((article) => teaser(article, site)),
+    sections: front.sections.map((block) => ({
+      name: block.section.name,
+      path: sectionPath(site, block.section.slug),
+      teasers: block.articles.map((article) => teaser(article, site)),
+    })),
+    latest: front.latest.map((article) => teaser(article, site)),
+    latestPath: latestPath(site),
+    text,
+    structuredData: jsonLdText(siteGraph(site)),
+  };
 }
 
 export interface ArticlePageView {

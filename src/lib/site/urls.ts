@@ -41,6 +41,11 @@ export function archivePath(site: SiteAddress, year?: string, month?: string): s
   return sitePath(site, ['archive', year, month].filter(Boolean).join('/') + '/');
 }
 
+/** Every article, newest first, page after page: where the front page's Latest column continues. */
+export function latestPath(site: SiteAddress): string {
+  return sitePath(site, 'latest/');
+}
+
 export function searchPath(site: SiteAddress): string {
   return sitePath(site, 'search/');
 }

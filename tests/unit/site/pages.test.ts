@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSiteIndex, articleLinks } from '../../../src/lib/site/lists.ts';
-import { archivePage, articlePage, listPage, monthName, notFoundPage, searchPage } from '../../../src/lib/site/pages.ts';
+import { archivePage, articlePage, frontPage, listPage, monthName, notFoundPage, searchPage } from '../../../src/lib/site/pages.ts';
 import type { ListPage } from '../../../src/lib/site/page-keys.ts';
 import { anArticle } from '../../support/article.ts';
 
@@ -37,18 +37,40 @@ function page(data: ListPage['data'], currentPage = 1): ListPage {
 }
 
 describe('list pages', () => {
-  it('lead with the newest story on the front page, and title later pages by number', () => {
-    const home = listPage(site, { heading: 'Latest news', home: true, description: 'News.', page: page([first, second]), lead: true });
-    expect(home.lead?.article.slug).toBe('first');
-    expect(home.teasers.map((teaser) => teaser.view.path)).toEqual(['/dateline/articles/second/']);
-    expect(home.head.title).toBeUndefined();
-    expect(home.head.canonicalUrl).toBe('https://example.github.io/dateline/');
-    const later = listPage(site, { heading: 'Latest news', home: true, description: 'News.', page: page([second], 2), lead: true });
+  it('make a section front of the first page: a lead, the pictured stories beside it, then the rest', () => {
+    const pictured = anArticle({ slug: 'pictured', image: { file: 'content/x.jpg', alt: 'X' } });
+    const plain = anArticle({ slug: 'plain' });
+    const section = listPage(site, {
+      heading: 'World',
+      description: 'World — Dateline',
+      page: page([first, second, pictured, plain]),
+      front: true,
+    });
+    expect(section.lead?.article.slug).toBe('first');
+    expect(section.secondary.map((teaser) => teaser.article.slug)).toEqual(['second', 'pictured', 'plain']);
+    expect(section.teasers).toEqual([]);
+    expect(section.head.title).toBe('World');
+    expect(section.head.canonicalUrl).toBe('https://example.github.io/dateline/');
+    const later = listPage(site, { heading: 'World', description: 'World — Dateline', page: page([second], 2), front: true });
     expect(later.lead).toBeUndefined();
-    expect(later.head.title).toBe('Page 2 of 2');
-    const section = listPage(site, { heading: 'World', description: 'World — Dateline', page: page([first], 2) });
-    expect(section.head.title).toBe('World — Page 2 of 2');
-    expect(section.showHeading).toBe(true);
+    expect(later.teasers.map((teaser) => teaser.view.path)).toEqual(['/dateline/articles/second/']);
+    expect(later.head.title).toBe('World — Page 2 of 2');
+    expect(later.showHeading).toBe(true);
+  });
+});
+
+describe('the front page', () => {
+  it('leads, sets sections out with their links, and lists the latest with a way to all of them', () => {
+    const index = buildSiteIndex([first, second], site.timeZone);
+    const front = frontPage(site, index.newest, index.sections);
+    expect(front.lead?.article.slug).toBe('first');
+    expect(front.secondary.map((teaser) => teaser.article.slug)).toEqual(['second']);
+    expect(front.sections).toEqual([]);
+    expect(front.latest.map((teaser) => teaser.view.path)).toEqual(['/dateline/articles/second/']);
+    expect(front.latestPath).toBe('/dateline/latest/');
+    expect(front.head.title).toBeUndefined();
+    expect(front.head.canonicalUrl).toBe('https://example.github.io/dateline/');
+    expect(JSON.parse(front.structuredData)['@graph'][0]['@type']).toBe('WebSite');
   });
 });
 

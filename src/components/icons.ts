@@ -7,10 +7,13 @@ import whatsapp from '@tabler/icons/outline/brand-whatsapp.svg?raw';
 import x from '@tabler/icons/outline/brand-x.svg?raw';
 import copy from '@tabler/icons/outline/copy.svg?raw';
 import mail from '@tabler/icons/outline/mail.svg?raw';
+import menu from '@tabler/icons/outline/menu-2.svg?raw';
+import moon from '@tabler/icons/outline/moon.svg?raw';
+import search from '@tabler/icons/outline/search.svg?raw';
 import share from '@tabler/icons/outline/share.svg?raw';
 import type { ShareService } from '../lib/site/share.ts';
 
-/** Tabler's icons (MIT), inlined as SVG so that they cost no request; the links carry the names. */
+/** Tabler's icons (MIT), inlined as SVG so that they cost no request; the links and buttons carry the names. */
 export const shareIcons: Readonly<Record<ShareService | 'copy' | 'share', string>> = {
   facebook,
   x,
@@ -23,3 +26,6 @@ export const shareIcons: Readonly<Record<ShareService | 'copy' | 'share', string
   copy,
   share,
 };
+
+/** The masthead's controls on a phone's one row: the sections menu, search, the theme. */
+export const mastheadIcons = { menu, moon, search } as const;
