@@ -116,3 +116,29 @@ describe('the masthead on a phone', () => {
     await page.close();
   });
 });
+
+describe('small things done properly', () => {
+  it('aligns table cells as the Markdown asks: numbers to the right', async () => {
+    const page = await open('/articles/gaza-hostages-in-figures/', LAPTOP);
+    const alignments = await page
+      .locator('.article__body tbody tr:first-child td')
+      .evaluateAll((cells) => cells.map((cell) => getComputedStyle(cell).textAlign));
+    // Chromium reports the align attribute's alignment as -webkit-left and -webkit-right.
+    expect(alignments.map((alignment) => alignment.replace('-webkit-', ''))).toEqual(['left', 'right']);
+    await page.close();
+  });
+
+  it('gives tags, the section kicker and footnote numbers room for a finger', async () => {
+    const page = await open('/articles/gaza-hostages-in-figures/', PHONE);
+    const sizes = async (selector: string) =>
+      page
+        .locator(selector)
+        .evaluateAll((links) => links.map((link) => link.getBoundingClientRect()).map(({ width, height }) => Math.min(width, height)));
+    for (const size of [...(await sizes('.article__tags a')), ...(await sizes('.article__kicker a'))])
+      expect(size).toBeGreaterThanOrEqual(44);
+    const footnotes = await sizes('.article__body sup > a');
+    expect(footnotes.length).toBeGreaterThan(0);
+    for (const size of footnotes) expect(size).toBeGreaterThanOrEqual(24);
+    await page.close();
+  });
+});
