@@ -7,7 +7,8 @@ import { readArticleBody } from '../build/body-cache.ts';
 import { CONTENT_DIR, type Article } from '../lib/article/article.ts';
 import { writeBuildManifest } from '../build/manifest.ts';
 import { checkContent } from '../build/content-check.ts';
-import { isoWithOffset, yearIn } from '../lib/article/dates.ts';
+import { isoWithOffset } from '../lib/article/dates.ts';
+import { indexedArticle } from '../lib/outputs/search-shards.ts';
 import { count, formatProblemReport, type Problem } from '../lib/article/problems.ts';
 import { createProgress, wantsProgress } from '../build/progress.ts';
 import { siteConfig } from '../site.config.ts';
@@ -97,9 +98,9 @@ async function syncArticles(context: LoaderContext): Promise<void> {
   if (!devServer) {
     await writeBuildManifest(
       root,
-      stored.map(({ article: { slug, title, summary, section, tags, lang, date }, htmlKey, previewKey }) => {
-        if (!previewKey) throw new Error(`${slug}: the build drew no preview card`);
-        return { slug, title, summary, section, tags, lang, htmlKey, previewKey, year: yearIn(date.instant, siteConfig.timeZone) };
+      stored.map(({ article, htmlKey, previewKey }) => {
+        if (!previewKey) throw new Error(`${article.slug}: the build drew no preview card`);
+        return { ...indexedArticle(article, htmlKey, siteConfig.timeZone), previewKey };
       }),
     );
   }

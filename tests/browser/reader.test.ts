@@ -190,6 +190,15 @@ describe('search', () => {
     await expect.poll(() => first.textContent(), { timeout: 10_000 }).toBe('Hamas pulls out of Gaza ceasefire negotiations');
     expect(await page.locator('[data-search-status]').textContent()).toBe('Results for “Haniyeh”: 1');
     expect(await page.locator('[data-search-results] mark').first().textContent()).toContain('Haniyeh');
+    // Headline, then dateline and date, then a snippet that does not repeat the headline and says
+    // with an ellipsis where it cuts into the text.
+    const result = page.locator('[data-search-results] li').first();
+    expect(await result.locator('.search__meta').textContent()).toBe('GAZA 14 July 2024');
+    expect(await result.locator('time').getAttribute('datetime')).toBe('2024-07-14T11:20:00+03:00');
+    const snippet = String(await result.locator('p:not(.search__meta)').textContent());
+    expect(snippet).toMatch(/^… .+ …$/);
+    expect(snippet).not.toContain('Hamas pulls out of Gaza ceasefire negotiations');
+    await page.screenshot({ path: join(screenshots, 'search-results-1280.png') });
     // From the search field: Tab past the button to the first result, Enter to open it.
     await page.locator('#search-page-query').focus();
     await page.keyboard.press('Tab');

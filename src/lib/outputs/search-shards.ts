@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../article/article.ts';
+import { formatShortDate, isoWithOffset, yearIn } from '../article/dates.ts';
+import { interfaceText } from '../site/i18n.ts';
 
 /**
  * The search index comes in parts ("shards") by year of publication, each a whole Pagefind index
@@ -11,11 +13,30 @@ import type { Article } from '../article/article.ts';
  * arrive.
  */
 /** What the index needs of a published article: its fields, its rendered body's name, its year. */
-export interface IndexedArticle extends Pick<Article, 'slug' | 'title' | 'summary' | 'section' | 'tags' | 'lang'> {
+export interface IndexedArticle extends Pick<Article, 'slug' | 'title' | 'summary' | 'section' | 'tags' | 'lang' | 'dateline'> {
   /** Name of the rendered body under `.cache/html/`. */
   readonly htmlKey: string;
   /** Year of publication in the site's time zone: which part of the search index holds it. */
   readonly year: number;
+  /** When it was published, for the result to show: the instant with the zone's offset, and the short date in its language. */
+  readonly published: { readonly iso: string; readonly text: string };
+}
+
+/** The article as the index holds it: dates in the site's time zone, written in the article's language. */
+export function indexedArticle(article: Article, htmlKey: string, timeZone: string): IndexedArticle {
+  const { slug, title, summary, section, tags, lang, dateline, date } = article;
+  return {
+    slug,
+    title,
+    summary,
+    section,
+    tags,
+    lang,
+    dateline,
+    htmlKey,
+    year: yearIn(date.instant, timeZone),
+    published: { iso: isoWithOffset(date.instant, timeZone), text: formatShortDate(date.instant, timeZone, interfaceText(lang).dates) },
+  };
 }
 
 export interface SearchShard {
@@ -59,7 +80,8 @@ export interface SearchRecord {
   url: string;
   content: string;
   language: string;
-  meta: { title: string };
+  /** What a result shows besides its excerpt: headline, dateline and date. */
+  meta: { title: string; dateline: string; date: string; datetime: string };
   filters: { section: string[]; tag: string[] };
 }
 
@@ -69,7 +91,7 @@ export function searchRecord(article: IndexedArticle, text: string, url: string,
     url,
     content: [article.title, article.summary ?? '', text].join('\n'),
     language: lang,
-    meta: { title: article.title },
+    meta: { title: article.title, dateline: article.dateline, date: article.published.text, datetime: article.published.iso },
     filters: { section: [article.section], tag: [...article.tags] },
   };
 }
@@ -81,8 +103,8 @@ export function searchRecord(article: IndexedArticle, text: string, url: string,
  */
 export function shardKey(shard: SearchShard, code: string, lang: string): string {
   const hash = createHash('sha256').update(`${code}\n${lang}\n`);
-  for (const { slug, title, summary, section, tags, htmlKey } of shard.articles) {
-    hash.update(JSON.stringify([slug, title, summary ?? '', section, tags, htmlKey]));
+  for (const { slug, title, summary, section, tags, htmlKey, dateline, published } of shard.articles) {
+    hash.update(JSON.stringify([slug, title, summary ?? '', section, tags, htmlKey, dateline, published]));
     hash.update('\n');
   }
   return hash.digest('hex').slice(0, 32);

@@ -13,8 +13,31 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 describe('the build manifest', () => {
   it('hands the published articles from the content sync to the end of the build', async () => {
     const published: PublishedArticle[] = [
-      { slug: 'a', title: 'A', summary: 'S', section: 'World', tags: ['x'], lang: 'en', htmlKey: 'h1', previewKey: 'p1', year: 2024 },
-      { slug: 'b', title: 'ب', section: 'العالم', tags: [], lang: 'ar', htmlKey: 'h2', previewKey: 'p2', year: 2019 },
+      {
+        slug: 'a',
+        title: 'A',
+        summary: 'S',
+        section: 'World',
+        tags: ['x'],
+        lang: 'en',
+        htmlKey: 'h1',
+        previewKey: 'p1',
+        year: 2024,
+        dateline: 'GAZA',
+        published: { iso: '2024-07-14T11:20:00+03:00', text: '14 July 2024' },
+      },
+      {
+        slug: 'b',
+        title: 'ب',
+        section: 'العالم',
+        tags: [],
+        lang: 'ar',
+        htmlKey: 'h2',
+        previewKey: 'p2',
+        year: 2019,
+        dateline: 'غزة',
+        published: { iso: '2019-01-02T10:00:00+02:00', text: '2 يناير 2019' },
+      },
     ];
     await writeBuildManifest(root, published);
     expect(readBuildManifest(root)).toEqual(published);

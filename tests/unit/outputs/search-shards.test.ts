@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { searchRecord, searchShards, shardKey, type IndexedArticle } from '../../../src/lib/outputs/search-shards.ts';
+import { indexedArticle, searchRecord, searchShards, shardKey, type IndexedArticle } from '../../../src/lib/outputs/search-shards.ts';
+import { anArticle } from '../../support/article.ts';
 
 function article(slug: string, year: number, fields: Partial<IndexedArticle> = {}): IndexedArticle {
   return {
@@ -11,6 +12,8 @@ function article(slug: string, year: number, fields: Partial<IndexedArticle> = {
     lang: 'en',
     htmlKey: `h-${slug}`,
     year,
+    dateline: 'GAZA',
+    published: { iso: `${year}-07-14T11:20:00+03:00`, text: `14 July ${year}` },
     ...fields,
   };
 }
@@ -95,6 +98,8 @@ describe('the name of a built part', () => {
       { section: 'Health' },
       { tags: ['aid'] },
       { htmlKey: 'edited' },
+      { dateline: 'RAFAH' },
+      { published: { iso: '2020-07-15T11:20:00+03:00', text: '15 July 2020' } },
     ]) {
       expect(changed(change), JSON.stringify(change)).not.toBe(key);
     }
@@ -115,12 +120,29 @@ describe('a search record', () => {
       url: '/articles/a/',
       content: 'Title a\nSummary a\nBody words.',
       language: 'en',
-      meta: { title: 'Title a' },
+      meta: { title: 'Title a', dateline: 'GAZA', date: '14 July 2020', datetime: '2020-07-14T11:20:00+03:00' },
       filters: { section: ['World'], tag: ['talks', 'aid'] },
     });
   });
 
   it('leaves an empty line for an article without a standfirst', () => {
     expect(searchRecord(article('a', 2020, { summary: undefined }), 'Body.', '/articles/a/', 'en').content).toBe('Title a\n\nBody.');
+  });
+
+  it('are made from the article with its dates in the site zone and its language', () => {
+    // 22:30 UTC on 13 July is already 14 July in Gaza.
+    const article = anArticle({
+      lang: 'ar',
+      dir: 'rtl',
+      dateline: 'غزة',
+      date: { instant: new Date('2024-07-13T22:30:00Z'), hasTime: true },
+    });
+    expect(indexedArticle(article, 'h', 'Asia/Gaza')).toMatchObject({
+      slug: 'gaza-talks',
+      dateline: 'غزة',
+      htmlKey: 'h',
+      year: 2024,
+      published: { iso: '2024-07-14T01:30:00+03:00', text: '14 يوليو 2024' },
+    });
   });
 });
