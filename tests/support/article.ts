@@ -1,4 +1,5 @@
 import type { Article } from '../../src/lib/article/article.ts';
+import type { ListPage } from '../../src/lib/site/page-keys.ts';
 
 /** A complete published article for tests that need the model, not a file; override what matters. */
 export function anArticle(overrides: Partial<Article> = {}): Article {
@@ -18,5 +19,19 @@ export function anArticle(overrides: Partial<Article> = {}): Article {
     status: 'published',
     readingMinutes: 1,
     ...overrides,
+  };
+}
+
+/** A page of a list as Astro's paginate() hands it to a page: its articles and where it sits. */
+export function aListPage(data: readonly Article[], currentPage = 1, lastPage = 1, current = '/'): ListPage {
+  return {
+    data,
+    start: 0,
+    end: data.length - 1,
+    total: data.length,
+    currentPage,
+    size: 20,
+    lastPage,
+    url: { current, prev: undefined, next: undefined },
   };
 }

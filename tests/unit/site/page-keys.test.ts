@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/lib/article/article.ts';
 import { buildSiteIndex } from '../../../src/lib/site/lists.ts';
 import { articlePageKey, listPageKey, withListKeys, type ListPage } from '../../../src/lib/site/page-keys.ts';
-import { anArticle } from '../../support/article.ts';
+import { aListPage, anArticle } from '../../support/article.ts';
 
 const at = (slug: string, day: number, extra: Partial<Article> = {}) =>
   anArticle({ slug, date: { instant: new Date(Date.UTC(2024, 6, day, 8)), hasTime: true }, ...extra });
@@ -42,16 +42,7 @@ describe('incremental build keys', () => {
     expect(keyOf([...base].reverse(), 'a')).toBe(keyOf(base, 'a'));
   });
 
-  const page = (data: Article[], currentPage = 1): ListPage => ({
-    data,
-    start: 0,
-    end: data.length - 1,
-    total: data.length,
-    currentPage,
-    size: 20,
-    lastPage: 1,
-    url: { current: '/', prev: undefined, next: undefined },
-  });
+  const page = (data: Article[], currentPage = 1): ListPage => aListPage(data, currentPage);
 
   it('change for a list page when its articles, its place or its heading change', () => {
     const index = site(base);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSiteIndex, articleLinks } from '../../../src/lib/site/lists.ts';
 import { archivePage, articlePage, frontPage, listPage, monthName, notFoundPage, searchPage } from '../../../src/lib/site/pages.ts';
 import type { ListPage } from '../../../src/lib/site/page-keys.ts';
-import { anArticle } from '../../support/article.ts';
+import { aListPage, anArticle } from '../../support/article.ts';
 
 const site = {
   name: 'Dateline',
@@ -23,18 +23,8 @@ const first = anArticle({
 });
 const second = anArticle({ slug: 'second', title: 'Second', lang: 'ar', dir: 'rtl', tags: ['gaza', 'talks'] });
 
-function page(data: ListPage['data'], currentPage = 1): ListPage {
-  return {
-    data,
-    start: 0,
-    end: data.length - 1,
-    total: data.length,
-    currentPage,
-    size: 20,
-    lastPage: 2,
-    url: { current: `/dateline/${currentPage === 1 ? '' : `${currentPage}/`}` },
-  };
-}
+const page = (data: ListPage['data'], currentPage = 1) =>
+  aListPage(data, currentPage, 2, `/dateline/${currentPage === 1 ? '' : `${currentPage}/`}`);
 
 describe('list pages', () => {
   it('make a section front of the first page: a lead, the pictured stories beside it, then the rest', () => {
