@@ -1,7 +1,7 @@
 /**
- * `node scripts/bench-previews.ts [--cards 200] [--seed 2024] [--background FILE] [--out DIR]`:
+ * `node scripts/bench-previews.ts [--cards 200] [--seed 2024] [--picture FILE] [--out DIR]`:
  * milliseconds per link-preview image on one core. Renders N seeded cards (mostly English headlines
- * of 40–100 characters, one in ten Arabic, one in ten with a lead image behind the text) in this one
+ * of 40–100 characters under standfirsts of 100–300, one in ten Arabic, one in ten with a lead picture) in this one
  * process with `sharp.concurrency(1)`, as a build worker does, and prints per kind of card the mean
  * and 95th percentile of wall time, the mean CPU time of the whole process (all threads; less
  * disturbed than wall time when something else runs on the machine) and the mean weight, as a table
@@ -25,7 +25,7 @@ const { values } = parseArgs({
     cards: { type: 'string', default: '200' },
     seed: { type: 'string', default: '2024' },
     // The archive's only lead image is a chart (a PNG); a photograph decodes and compresses differently.
-    background: { type: 'string', default: join(root, 'content', '2024', '07', 'images', 'hostages-chart.png') },
+    picture: { type: 'string', default: join(root, 'content', '2024', '07', 'images', 'hostages-chart.png') },
     out: { type: 'string' },
   },
 });
@@ -43,39 +43,46 @@ const ARABIC =
   );
 const ARABIC_CITIES = ['غزة', 'القدس', 'القاهرة', 'الدوحة', 'بيروت', 'عمّان'];
 
-function headline(words: readonly string[]): string {
-  const length = int(40, 100);
+function sentence(words: readonly string[], min: number, max: number): string {
+  const length = int(min, max);
   let text = '';
   while (text.length < length) text += `${text ? ' ' : ''}${pick(words)}`;
   return `${text[0]?.toUpperCase()}${text.slice(1)}`;
 }
 
-type Kind = 'english' | 'arabic' | 'background';
+type Kind = 'english' | 'arabic' | 'picture';
 
 function card(kind: Kind): PreviewCard {
   if (kind === 'arabic')
-    return { headline: headline(ARABIC), kicker: `${pick(ARABIC_CITIES)} · ${int(1, 28)} يوليو 2024`, siteName: 'Dateline', dir: 'rtl' };
+    return {
+      headline: sentence(ARABIC, 40, 100),
+      standfirst: sentence(ARABIC, 100, 300),
+      kicker: `${pick(ARABIC_CITIES)} · ${int(1, 28)} يوليو 2024`,
+      siteName: 'Dateline',
+      dir: 'rtl',
+    };
   return {
-    headline: headline(WORDS),
+    headline: sentence(WORDS, 40, 100),
+    standfirst: sentence(WORDS, 100, 300),
     kicker: `${pick(CITIES)} · ${int(1, 28)} July 2024`,
     siteName: 'Dateline',
     dir: 'ltr',
-    background: kind === 'background' ? values.background : undefined,
+    picture: kind === 'picture' ? values.picture : undefined,
   };
 }
 
-// One card in ten is Arabic and one in ten has a lead image, interleaved as a build would meet them.
+// One card in ten is Arabic and one in ten has a lead picture, interleaved as a build would meet them.
 const cards = Array.from({ length: count }, (_, index): [Kind, PreviewCard] => {
-  const kind: Kind = index % 10 === 3 ? 'arabic' : index % 10 === 7 ? 'background' : 'english';
+  const kind: Kind = index % 10 === 3 ? 'arabic' : index % 10 === 7 ? 'picture' : 'english';
   return [kind, card(kind)];
 });
 
 if (values.out) await mkdir(values.out, { recursive: true });
-for (const kind of ['english', 'arabic', 'background'] as const) await drawPreviewCard(card(kind));
+for (const kind of ['english', 'arabic', 'picture'] as const) await drawPreviewCard(card(kind));
 
-const times: Record<Kind, number[]> = { english: [], arabic: [], background: [] };
-const cpu: Record<Kind, number[]> = { english: [], arabic: [], background: [] };
-const bytes: Record<Kind, number[]> = { english: [], arabic: [], background: [] };
+const times: Record<Kind, number[]> = { english: [], arabic: [], picture: [] };
+const cpu: Record<Kind, number[]> = { english: [], arabic: [], picture: [] };
+const bytes: Record<Kind, number[]> = { english: [], arabic: [], picture: [] };
 for (const [index, [kind, each]] of cards.entries()) {
   const start = performance.now();
   const startCpu = process.cpuUsage();
@@ -106,4 +113,5 @@ const summary = Object.fromEntries(
   }),
 );
 console.table(summary);
+console.log((globalThis as any).T);
 console.log(JSON.stringify({ cards: count, seed: Number(values.seed), ...summary }));

@@ -15,57 +15,179 @@ import { writeAtomically } from './cache.ts';
  * is never drawn twice.
  */
 /** Part of every cache key: bump it when the card's design changes. */
-const DESIGN_VERSION = 3;
+const DESIGN_VERSION = 4;
 
 const require = createRequire(import.meta.url);
 const font = (pkg: string, file: string) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
-/** `capacity`: roughly how many characters of a headline fit its box at a font size, times the size squared. */
+
+/**
+ * A font and how text is set in it. `lineHeight`: the distance between lines in ems, which replaces
+ * the font's own (Noto Sans Arabic's is 2.1 ems, room for stacks of marks that news text never
+ * carries). `sample`: a letter the font has, to measure that distance with. `advance` and `ink`:
+ * a character's usual width and a line's usual height in ems, to guess the size a text fits at.
+ */
+interface Face {
+  readonly file: string;
+  readonly family: string;
+  readonly lineHeight: number;
+  readonly sample: string;
+  readonly advance: number;
+  readonly ink: number;
+}
+
 const FONTS = {
-  serif: { file: font('@expo-google-fonts/noto-serif', '700Bold/NotoSerif_700Bold.ttf'), family: 'Noto Serif Bold', capacity: 340_000 },
-  sans: { file: font('@expo-google-fonts/noto-sans', '700Bold/NotoSans_700Bold.ttf'), family: 'Noto Sans Bold', capacity: 340_000 },
-  arabic: {
+  headline: {
+    file: font('@expo-google-fonts/noto-serif', '700Bold/NotoSerif_700Bold.ttf'),
+    family: 'Noto Serif Bold',
+    lineHeight: 1.15,
+    sample: 'H',
+    advance: 0.51,
+    ink: 1.02,
+  },
+  text: {
+    file: font('@expo-google-fonts/noto-serif', '400Regular/NotoSerif_400Regular.ttf'),
+    family: 'Noto Serif',
+    lineHeight: 1.4,
+    sample: 'H',
+    advance: 0.48,
+    ink: 1.02,
+  },
+  label: {
+    file: font('@expo-google-fonts/noto-sans', '700Bold/NotoSans_700Bold.ttf'),
+    family: 'Noto Sans Bold',
+    lineHeight: 1.25,
+    sample: 'H',
+    advance: 0.55,
+    ink: 1.0,
+  },
+  arabicHeadline: {
     file: font('@expo-google-fonts/noto-sans-arabic', '700Bold/NotoSansArabic_700Bold.ttf'),
     family: 'Noto Sans Arabic Bold',
-    capacity: 290_000,
+    lineHeight: 1.55,
+    sample: 'ب',
+    advance: 0.48,
+    ink: 1.5,
   },
-};
+  arabicText: {
+    file: font('@expo-google-fonts/noto-sans-arabic', '400Regular/NotoSansArabic_400Regular.ttf'),
+    family: 'Noto Sans Arabic',
+    lineHeight: 1.65,
+    sample: 'ب',
+    advance: 0.44,
+    ink: 1.4,
+  },
+} satisfies Record<string, Face>;
 
-type Face = (typeof FONTS)[keyof typeof FONTS];
+const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+
+/** A box text is fitted into: its width, and the height it may take. */
+interface Box {
+  readonly width: number;
+  readonly height: number;
+}
 
 const MARGIN = 72;
 const TEXT_WIDTH = PREVIEW_WIDTH - 2 * MARGIN;
-const HEADLINE_BOX = { top: 180, height: 330 };
-const HEADLINE_SIZES = [68, 60, 52, 46, 40, 34];
 const RULE_HEIGHT = 14;
-const COLOURS = { paper: rgb('#16150f'), text: rgb('#fffdf8'), accent: rgb('#ff8a9b') };
+const COLOURS = { paper: rgb('#16150f'), text: rgb('#fffdf8'), muted: rgb('#d6d0c4'), accent: rgb('#ff8a9b') };
+
+/**
+ * The card without a picture: the site name at the top, then the kicker, the headline and the
+ * standfirst, set from `textTop` with as large a type as fits, and moved down to the middle of the
+ * room left above the rule when they do not fill it.
+ */
+const PLAIN = {
+  textTop: 180,
+  textBottom: PREVIEW_HEIGHT - RULE_HEIGHT - 44,
+  headline: { width: TEXT_WIDTH, height: 330 },
+  /** With a standfirst, the headline leaves it the lower half at least. */
+  headlineAboveStandfirst: { width: TEXT_WIDTH, height: 240 },
+  headlineSizes: [68, 60, 52, 46, 40, 34],
+  kickerGap: 18,
+  gap: 30,
+  standfirstSizes: [44, 40, 36, 32, 28],
+};
+
+/** The card with a picture: the picture above a band that holds the kicker, the site name and the headline. */
+const BAND = {
+  padding: 30,
+  gap: 14,
+  headline: { width: TEXT_WIDTH, height: 140 },
+  headlineSizes: [56, 50, 44, 40, 36],
+  labelSize: 28,
+  /** The kicker wraps, but never pushes the picture below this height. */
+  pictureMinimum: 320,
+};
 
 export async function drawPreviewCard(card: PreviewCard): Promise<Buffer> {
-  const rtl = card.dir === 'rtl';
-  const headlineFont = rtl || /[\u0600-\u06FF]/.test(card.headline) ? FONTS.arabic : FONTS.serif;
-  const kickerFont = rtl ? FONTS.arabic : FONTS.sans;
-
-  const [chrome, kicker, headline, photo] = await Promise.all([
-    sharedChrome(card.siteName),
-    text(card.kicker, kickerFont, 30),
-    fitHeadline(card.headline, headlineFont),
-    card.background ? shadedBackground(card.background) : undefined,
-  ]);
-  const canvas = photo ? drawChrome(photo, chrome.siteName) : plainCanvas(chrome);
+  const canvas = spareCanvases.pop() ?? Buffer.allocUnsafe(PREVIEW_WIDTH * PREVIEW_HEIGHT * 3);
   try {
-    const x = (width: number) => (rtl ? PREVIEW_WIDTH - MARGIN - width : MARGIN);
-    draw(canvas, kicker, COLOURS.accent, x(kicker.width), HEADLINE_BOX.top - kicker.height - 18);
-    draw(canvas, headline, COLOURS.text, x(headline.width), HEADLINE_BOX.top);
+    await (card.picture ? drawPictureCard(canvas, card, card.picture) : drawPlainCard(canvas, card));
     return await encodeWithinBudget(canvas);
   } finally {
-    if (!photo) spareCanvases.push(canvas);
+    spareCanvases.push(canvas);
   }
 }
 
-/** A hash of everything the card shows, the background image's bytes included. */
+/** A hash of everything the card shows, the picture's bytes included. */
 export async function previewKey(card: PreviewCard): Promise<string> {
-  const hash = createHash('sha256').update(JSON.stringify({ DESIGN_VERSION, ...card, background: undefined }));
-  if (card.background) hash.update(await readFile(card.background));
+  const hash = createHash('sha256').update(JSON.stringify({ DESIGN_VERSION, ...card, picture: undefined }));
+  if (card.picture) hash.update(await readFile(card.picture));
   return hash.digest('hex').slice(0, 32);
+}
+
+function faces(card: PreviewCard) {
+  const rtl = card.dir === 'rtl';
+  return {
+    rtl,
+    headline: rtl || ARABIC_SCRIPT.test(card.headline) ? FONTS.arabicHeadline : FONTS.headline,
+    standfirst: rtl || ARABIC_SCRIPT.test(card.standfirst ?? '') ? FONTS.arabicText : FONTS.text,
+    kicker: rtl ? FONTS.arabicHeadline : FONTS.label,
+  };
+}
+
+/** The left edge of a block of text set at the start of a line, in the card's direction. */
+function start(rtl: boolean, mask: Mask): number {
+  return rtl ? PREVIEW_WIDTH - MARGIN - mask.width : MARGIN;
+}
+
+async function drawPlainCard(canvas: Buffer, card: PreviewCard): Promise<void> {
+  const face = faces(card);
+  const box = card.standfirst ? PLAIN.headlineAboveStandfirst : PLAIN.headline;
+  const [chrome, kicker, headline] = await Promise.all([
+    plainChrome(card.siteName),
+    text(card.kicker, face.kicker, 30, TEXT_WIDTH),
+    fitHeadline(card.headline, face.headline, PLAIN.headlineSizes, box),
+  ]);
+  const room = PLAIN.textBottom - PLAIN.textTop - headline.height - PLAIN.gap;
+  const standfirst = card.standfirst
+    ? await fitStandfirst(card.standfirst, face.standfirst, { width: TEXT_WIDTH, height: room })
+    : undefined;
+  const top = PLAIN.textTop + Math.floor((room - (standfirst ? standfirst.height : -PLAIN.gap)) / 2);
+  chrome.copy(canvas);
+  draw(canvas, kicker, COLOURS.accent, start(face.rtl, kicker), top - kicker.height - PLAIN.kickerGap);
+  draw(canvas, headline, COLOURS.text, start(face.rtl, headline), top);
+  if (standfirst) draw(canvas, standfirst, COLOURS.muted, start(face.rtl, standfirst), top + headline.height + PLAIN.gap);
+}
+
+async function drawPictureCard(canvas: Buffer, card: PreviewCard, file: string): Promise<void> {
+  const face = faces(card);
+  const siteName = await bandSiteName(card.siteName);
+  const [kicker, headline] = await Promise.all([
+    text(card.kicker, face.kicker, BAND.labelSize, TEXT_WIDTH - siteName.width - 48),
+    fitHeadline(card.headline, face.headline, BAND.headlineSizes, BAND.headline),
+  ]);
+  const labelRoom = PREVIEW_HEIGHT - BAND.pictureMinimum - 2 * BAND.padding - BAND.gap - headline.height - RULE_HEIGHT;
+  const label = { ...kicker, height: Math.min(kicker.height, labelRoom) };
+  const labelHeight = Math.max(label.height, siteName.height);
+  const bandTop = PREVIEW_HEIGHT - RULE_HEIGHT - BAND.padding - headline.height - BAND.gap - labelHeight - BAND.padding;
+  (await croppedPicture(file, bandTop)).copy(canvas);
+  canvas.fill(Buffer.from(COLOURS.paper), bandTop * PREVIEW_WIDTH * 3);
+  drawRule(canvas);
+  const labelTop = bandTop + BAND.padding;
+  draw(canvas, label, COLOURS.accent, start(face.rtl, label), labelTop);
+  draw(canvas, siteName, COLOURS.text, start(!face.rtl, siteName), labelTop);
+  draw(canvas, headline, COLOURS.text, start(face.rtl, headline), labelTop + labelHeight + BAND.gap);
 }
 
 /** Text as Pango sets it: one byte of coverage per pixel, coloured when it is drawn. */
@@ -75,32 +197,85 @@ interface Mask {
   readonly height: number;
 }
 
-/**
- * The headline at the largest of HEADLINE_SIZES at which it fits the box. Sizes that its length says
- * are too large are only measured (sharp's metadata, a third of the cost of taking the pixels out);
- * the first size likely to fit is drawn. The length only decides where drawing starts, never which
- * size wins.
- */
-async function fitHeadline(headline: string, face: Face): Promise<Mask> {
-  const length = [...headline].length;
-  for (const size of HEADLINE_SIZES) {
-    if (length * size * size > face.capacity && (await textHeight(headline, face, size)) > HEADLINE_BOX.height) continue;
-    const rendered = await text(headline, face, size);
-    if (rendered.height <= HEADLINE_BOX.height) return rendered;
-  }
+/** The headline at the largest of `sizes` at which it fits the box. */
+async function fitHeadline(headline: string, face: Face, sizes: readonly number[], box: Box): Promise<Mask> {
+  const fitted = await fitText(headline, face, sizes, box);
   // Longer than any headline the format allows: Pango picks the resolution that fits the box.
-  return text(headline, face, 30, HEADLINE_BOX.height);
+  return fitted ?? text(headline, face, 30, box.width, box.height);
 }
 
-async function textHeight(value: string, face: Face, size: number): Promise<number> {
-  const { height } = await sharp({ text: textOptions(value, face, size) }).metadata();
+/**
+ * The text at the largest of `sizes` at which it fits the box, if one does. Every attempt costs a
+ * Pango layout and its pixels, so the text is drawn first at the size its length suggests, and
+ * that drawing measures it: the width of its lines, added up, is the text's length on one line,
+ * from which the lines it takes at each size follow, less what wrapping leaves at the end of each
+ * line (half a word on average). Only a size that promises to fit is drawn after that.
+ */
+async function fitText(value: string, face: Face, sizes: readonly number[], box: Box): Promise<Mask | undefined> {
+  const words = value.split(/\s+/).length;
+  const promise = (length: number, ink: number) => (size: number) => {
+    const lines = Math.ceil((length * size) / (box.width - (length * size) / words / 2));
+    return (lines - 1) * face.lineHeight * size + ink * size <= box.height;
+  };
+  const likely = sizes.findIndex(promise([...value].length * face.advance, face.ink));
+  const guess = likely === -1 ? sizes.length - 1 : likely;
+  const drawn = new Map([[guess, await text(value, face, sizes[guess]!, box.width)]]);
+  const { length, ink } = measure(drawn.get(guess)!, face, sizes[guess]!);
+  const first = sizes.findIndex(promise(length, ink));
+  for (let index = first === -1 ? sizes.length - 1 : first; index < sizes.length; index++) {
+    const mask = drawn.get(index) ?? (await text(value, face, sizes[index]!, box.width));
+    if (mask.height <= box.height) return mask;
+  }
+  return undefined;
+}
+
+/** A drawn text's length on one line and the height of one of its lines, in ems of the size it was drawn at. */
+function measure(mask: Mask, face: Face, size: number): { length: number; ink: number } {
+  const pitch = face.lineHeight * size;
+  const lines = Math.max(1, Math.round(mask.height / pitch));
+  let length = 0;
+  for (let line = 0; line < lines; line++) {
+    // Each line's ink, from its first inked column to its last, whichever way it runs.
+    let left = mask.width;
+    let right = -1;
+    for (let y = Math.round((line * mask.height) / lines); y < Math.round(((line + 1) * mask.height) / lines); y++) {
+      const row = y * mask.width;
+      for (let x = 0; x < left; x++) if (mask.data[row + x]) left = x;
+      for (let x = mask.width - 1; x > right; x--) if (mask.data[row + x]) right = x;
+    }
+    length += Math.max(0, right - left + 1);
+  }
+  return { length: length / size, ink: Math.max(mask.height - (lines - 1) * pitch, 0) / size };
+}
+
+/**
+ * The standfirst at the largest of the sizes that fits; at the smallest, as many of its words as fit,
+ * and an ellipsis: a card shows the start of what the page says in full.
+ */
+async function fitStandfirst(standfirst: string, face: Face, box: Box): Promise<Mask> {
+  const sizes = PLAIN.standfirstSizes;
+  const fitted = await fitText(standfirst, face, sizes, box);
+  if (fitted) return fitted;
+  const size = sizes[sizes.length - 1]!;
+  const words = standfirst.split(/\s+/);
+  // The share of the text that fits, from how much too tall the whole is; then a word less at a time.
+  let count = Math.floor(words.length * (box.height / (await textHeight(standfirst, face, size, box.width))));
+  for (; count > 1; count--) {
+    const shortened = `${words.slice(0, count).join(' ')}…`;
+    if ((await textHeight(shortened, face, size, box.width)) <= box.height) return text(shortened, face, size, box.width);
+  }
+  return text(`${words[0]}…`, face, size, box.width, box.height);
+}
+
+async function textHeight(value: string, face: Face, size: number, width: number): Promise<number> {
+  const { height } = await sharp({ text: await textOptions(value, face, size, width) }).metadata();
   return height;
 }
 
-async function text(value: string, face: Face, size: number, height?: number): Promise<Mask> {
+async function text(value: string, face: Face, size: number, width?: number, height?: number): Promise<Mask> {
   // One band of coverage, kept grey through the pipeline: a quarter of the bytes of RGBA, and no
   // conversion to sRGB and back.
-  const { data, info } = await sharp({ text: textOptions(value, face, size, height) })
+  const { data, info } = await sharp({ text: await textOptions(value, face, size, width, height) })
     .pipelineColourspace('b-w')
     .toColourspace('b-w')
     .raw()
@@ -109,20 +284,42 @@ async function text(value: string, face: Face, size: number, height?: number): P
   return { data, width: info.width, height: info.height };
 }
 
-/** Without `height` the text is set at 72 dpi, so a font size is a pixel size; with it, sharp fits the text into the box. */
-function textOptions(value: string, face: Face, size: number, height?: number): CreateText {
-  return {
+/**
+ * Without `width` the text is one line (unless it holds line breaks). Without `height` it is set at
+ * 72 dpi, so a font size is a pixel size and lines are `face.lineHeight` apart; with it, sharp fits
+ * the text into the box at the font's own spacing.
+ */
+async function textOptions(value: string, face: Face, size: number, width?: number, height?: number): Promise<CreateText> {
+  const common = {
     // Pango markup: the text is escaped, so nothing an editor writes can become markup.
     text: escape(value),
     font: `${face.family} ${size}`,
     fontfile: face.file,
-    width: TEXT_WIDTH,
+    ...(width ? { width } : {}),
     // Pango's "left" is the start of the line: it sets right-to-left paragraphs flush right.
     align: 'left',
     // Words longer than a line (a URL, markup written as text) break between characters.
     wrap: 'word-char',
-    ...(height ? { height } : { dpi: 72 }),
-  };
+  } as const;
+  if (height) return { ...common, height };
+  // Pango adds `spacing` (in points, here pixels) to the font's own distance between lines.
+  const spacing = Math.round((face.lineHeight - (await ownLineHeight(face))) * size);
+  return { ...common, dpi: 72, spacing };
+}
+
+const ownLineHeights = new Map<Face, Promise<number>>();
+
+/** The font's own distance between lines in ems, measured once a process: two lines' height less one line's. */
+function ownLineHeight(face: Face): Promise<number> {
+  let measured = ownLineHeights.get(face);
+  if (!measured) {
+    const height = async (value: string) =>
+      (await sharp({ text: { text: value, font: `${face.family} 100`, fontfile: face.file, dpi: 72 } }).metadata()).height;
+    measured = Promise.all([height(face.sample), height(`${face.sample}\n${face.sample}`)]).then(([one, two]) => (two - one) / 100);
+    measured.catch(() => ownLineHeights.delete(face));
+    ownLineHeights.set(face, measured);
+  }
+  return measured;
 }
 
 // ---- Pixels drawn in JavaScript -----------------------------------------------------------------
@@ -132,35 +329,39 @@ function textOptions(value: string, face: Face, size: number, height?: number): 
 
 type Rgb = readonly [number, number, number];
 
-interface Chrome {
-  /** The site name as Pango set it, to lay on photographs. */
-  readonly siteName: Mask;
-  /** The plain card with everything but the kicker and headline: paper, site name and accent rule. */
-  readonly plain: Buffer;
+const plainChromes = new Map<string, Promise<Buffer>>();
+
+/** The plain card with everything but the kicker, headline and standfirst, set once per process: one site has one name. */
+function plainChrome(siteName: string): Promise<Buffer> {
+  return once(plainChromes, siteName, async () => {
+    const plain = Buffer.alloc(PREVIEW_WIDTH * PREVIEW_HEIGHT * 3);
+    plain.fill(Buffer.from(COLOURS.paper));
+    draw(plain, await text(siteName, FONTS.headline, 40), COLOURS.text, MARGIN, 56);
+    drawRule(plain);
+    return plain;
+  });
 }
 
-const chromes = new Map<string, Promise<Chrome>>();
+const bandSiteNames = new Map<string, Promise<Mask>>();
 
-/** What every card of a site shares, set once per process: one site has one name. */
-function sharedChrome(siteName: string): Promise<Chrome> {
-  let chrome = chromes.get(siteName);
-  if (!chrome) {
-    chrome = text(siteName, FONTS.serif, 40).then((layer) => {
-      const plain = Buffer.alloc(PREVIEW_WIDTH * PREVIEW_HEIGHT * 3);
-      plain.fill(Buffer.from(COLOURS.paper));
-      return { siteName: layer, plain: drawChrome(plain, layer) };
-    });
-    // A failed render is not kept: the next card tries again.
-    chrome.catch(() => chromes.delete(siteName));
-    chromes.set(siteName, chrome);
+function bandSiteName(siteName: string): Promise<Mask> {
+  return once(bandSiteNames, siteName, () => text(siteName, FONTS.headline, BAND.labelSize + 4));
+}
+
+/** The value made for `key`, made once; a failure is not kept, so that the next card tries again. */
+function once<Value>(made: Map<string, Promise<Value>>, key: string, make: () => Promise<Value>): Promise<Value> {
+  let value = made.get(key);
+  if (!value) {
+    value = make();
+    value.catch(() => made.delete(key));
+    made.set(key, value);
   }
-  return chrome;
+  return value;
 }
 
-function drawChrome(canvas: Buffer, siteName: Mask): Buffer {
-  draw(canvas, siteName, COLOURS.text, MARGIN, 56);
+/** The accent rule along the foot of every card. */
+function drawRule(canvas: Buffer): void {
   canvas.fill(Buffer.from(COLOURS.accent), (PREVIEW_HEIGHT - RULE_HEIGHT) * PREVIEW_WIDTH * 3);
-  return canvas;
 }
 
 /** Paints `colour` through the mask onto the RGB canvas ("over", rounded), clipped to the canvas. */
@@ -190,54 +391,26 @@ function rgb(hex: string): Rgb {
 }
 
 /**
- * Buffers of finished plain cards, drawn over by the next ones: a fresh 2.3 MB buffer costs the
- * kernel's page faults on every card, about half a millisecond.
+ * Buffers of finished cards, drawn over by the next ones: a fresh 2.3 MB buffer costs the kernel's
+ * page faults on every card, about half a millisecond.
  */
 const spareCanvases: Buffer[] = [];
 
-function plainCanvas(chrome: Chrome): Buffer {
-  const canvas = spareCanvases.pop() ?? Buffer.allocUnsafe(chrome.plain.byteLength);
-  chrome.plain.copy(canvas);
-  return canvas;
-}
-
-/**
- * The lead image cropped to the card where it draws the eye, darkened from 55 % black at the top to
- * 80 % at the bottom, so that white text stays readable on it.
- */
-async function shadedBackground(file: string): Promise<Buffer> {
+/** The picture cropped to the card's width and `height` rows where it draws the eye, as raw RGB. */
+async function croppedPicture(file: string, height: number): Promise<Buffer> {
   const { data, info } = await sharp(file)
-    .resize(PREVIEW_WIDTH, PREVIEW_HEIGHT, { fit: 'cover', position: sharp.strategy.attention })
-    // Transparent parts turn dark, as the shade would leave them.
-    .flatten({ background: '#000' })
+    .resize(PREVIEW_WIDTH, height, { fit: 'cover', position: sharp.strategy.attention })
+    // Transparent parts take the paper's colour.
+    .flatten({ background: { r: COLOURS.paper[0], g: COLOURS.paper[1], b: COLOURS.paper[2] } })
     .toColourspace('srgb')
     .raw()
     .toBuffer({ resolveWithObject: true });
-  if (info.width !== PREVIEW_WIDTH || info.height !== PREVIEW_HEIGHT || info.channels !== 3) {
+  if (info.width !== PREVIEW_WIDTH || info.height !== height || info.channels !== 3) {
     throw new Error(
-      `${file} came out ${info.width}×${info.height} with ${info.channels} channels; ${PREVIEW_WIDTH}×${PREVIEW_HEIGHT} RGB expected`,
+      `${file} came out ${info.width}×${info.height} with ${info.channels} channels; ${PREVIEW_WIDTH}×${height} RGB expected`,
     );
   }
-  const shades = shadeTable();
-  for (let y = 0, index = 0; y < PREVIEW_HEIGHT; y++) {
-    const row = y * 256;
-    for (const end = index + PREVIEW_WIDTH * 3; index < end; index++) data[index] = shades[row + data[index]!]!;
-  }
   return data;
-}
-
-let shades: Uint8Array | undefined;
-
-/** For each row, each value times what the gradient leaves of it: one lookup per byte. */
-function shadeTable(): Uint8Array {
-  if (!shades) {
-    shades = new Uint8Array(PREVIEW_HEIGHT * 256);
-    for (let y = 0; y < PREVIEW_HEIGHT; y++) {
-      const kept = 1 - (0.55 + 0.25 * ((y + 0.5) / PREVIEW_HEIGHT));
-      for (let value = 0; value < 256; value++) shades[y * 256 + value] = Math.round(value * kept);
-    }
-  }
-  return shades;
 }
 
 /**

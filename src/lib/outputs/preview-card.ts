@@ -6,7 +6,8 @@ import { interfaceText, textDirection, type TextDirection } from '../site/i18n.t
 /**
  * The preview card: the picture a shared link unfolds into, 1200×630 JPEG under 300 KB (WhatsApp
  * drops larger ones), with the headline, dateline, date and site name in the article's language
- * and direction. This module says what each card shows; src/build/preview-card-drawing.ts draws it
+ * and direction; the article's lead picture above a band that holds them, or, without a picture,
+ * its standfirst below the headline. This module says what each card shows; src/build/preview-card-drawing.ts draws it
  * and keeps it in `.cache/previews/`. The build draws the cards of published articles while it
  * renders their bodies and links them into dist/previews/; the dev server draws one when a page asks.
  */
@@ -20,8 +21,10 @@ export interface PreviewCard {
   readonly kicker: string;
   readonly siteName: string;
   readonly dir: TextDirection;
-  /** Absolute path of a lead image to crop behind the text, if the article has one. */
-  readonly background?: string | undefined;
+  /** The summary, shown under the headline on a card without a picture. */
+  readonly standfirst?: string | undefined;
+  /** Absolute path of the lead picture, which fills the card above the headline, if the article has one. */
+  readonly picture?: string | undefined;
 }
 
 export interface CardSite {
@@ -39,7 +42,8 @@ export function articleCard(article: Article, site: Pick<CardSite, 'name' | 'tim
     kicker: `${article.dateline} · ${formatShortDate(article.date.instant, site.timeZone, text.dates)}`,
     siteName: site.name,
     dir: article.dir,
-    background: article.image ? join(root, article.image.file) : undefined,
+    standfirst: article.summary,
+    picture: article.image ? join(root, article.image.file) : undefined,
   };
 }
 
