@@ -1,6 +1,6 @@
 import { glob } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { CONTENT_DIR, contentFileKind, slugClashes } from '../lib/article/article.ts';
+import { CONTENT_DIR, contentFileKind, slugClashes, translationClashes } from '../lib/article/article.ts';
 import type { CheckedFile, JobSite, RenderedBody } from './article-job.ts';
 import { pipelineFingerprint } from './body-cache.ts';
 import { runArticleJobs } from './article-pool.ts';
@@ -76,8 +76,8 @@ export async function checkContent(options: CheckContentOptions): Promise<Conten
     bodyProblems.push(...result.bodyProblems);
     if (result.rendered) rendered.push(result.rendered);
   }
-  // File problems first, then slug clashes, then bodies: the order an editor fixes them in.
-  problems.push(...slugClashes(checked), ...bodyProblems);
+  // File problems first, then clashes between files, then bodies: the order an editor fixes them in.
+  problems.push(...slugClashes(checked), ...translationClashes(checked), ...bodyProblems);
   return { files, unread, checked, rendered, problems, warnings };
 }
 

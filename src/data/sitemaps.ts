@@ -11,6 +11,7 @@ import {
   tagPath,
 } from '../lib/site/urls.ts';
 import { xmlResponse } from '../lib/outputs/responses.ts';
+import { alternates } from '../lib/site/translations.ts';
 import { siteConfig } from '../site.config.ts';
 import { perBuild } from './per-build.ts';
 import { siteIndex } from './site-index.ts';
@@ -34,7 +35,12 @@ export async function pageUrls(): Promise<string[]> {
 
 /** Every public article with its absolute URL, newest first. */
 async function articleUrls(): Promise<SitemapArticle[]> {
-  return (await siteIndex()).newest.map((article) => ({ article, url: absoluteUrl(siteConfig, articlePath(siteConfig, article.slug)) }));
+  const index = await siteIndex();
+  return index.newest.map((article) => ({
+    article,
+    url: absoluteUrl(siteConfig, articlePath(siteConfig, article.slug)),
+    alternates: alternates(index.versions(article), siteConfig),
+  }));
 }
 
 /** The news sitemap's articles; decided once per build, so that the index and robots.txt agree with it. */

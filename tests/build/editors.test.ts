@@ -30,7 +30,7 @@ describe('npm run check and the build agree', () => {
     expect(check.exitCode).toBe(1);
     expect(build.exitCode).not.toBe(0);
     const lines = check.summary.problems.map(formatProblem);
-    expect(lines).toHaveLength(21);
+    expect(lines).toHaveLength(23);
     for (const line of lines) expect(build.output).toContain(`  ${line}\n`);
     const buildLines = build.output.split('\n').filter((line) => /^ {2}content\//.test(line));
     expect(buildLines.map((line) => line.trim())).toEqual(lines);
@@ -55,12 +55,12 @@ describe('npm run check as an editor runs it', () => {
     try {
       const { exitCode, output } = await runScript('check.ts', ['--root', dir]);
       expect(exitCode).toBe(1);
-      expect(output).toContain('Problems (21):\n  content/Bad Name.md: slug — found none');
+      expect(output).toContain('Problems (23):\n  content/Bad Name.md: slug — found none');
       expect(output).toContain(
         '  content/bad-date.md:4: date — found "2024-07-14 11:20", expected an ISO 8601 date and time with an offset',
       );
       expect(output.trim().split('\n').at(-1)).toBe(
-        '✗ 21 problems in 20 article files; the build fails until they are fixed. Also: 1 article ready to publish, 0 drafts, 0 scheduled, 5 warnings.',
+        '✗ 23 problems in 22 article files; the build fails until they are fixed. Also: 1 article ready to publish, 0 drafts, 0 scheduled, 7 warnings.',
       );
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -443,7 +443,7 @@ describe('a content tree with mistakes', () => {
 
   it('names every bad file at once, with line, field, what was found and what is expected', () => {
     const expected = [
-      '21 problems in 20 article files:',
+      '23 problems in 22 article files:',
       'content/bad-lang.md:5: lang — found "arabic language", expected a BCP 47 language tag of a known language',
       'content/bom-crlf.md: dateline — found nothing, expected the place the story was filed from',
       'content/bom-crlf.md:4: updated — found "yesterday", expected an ISO 8601 date and time with an offset',
@@ -457,6 +457,8 @@ describe('a content tree with mistakes', () => {
       'content/bad-date.md:4: date — found "2024-07-14 11:20", expected an ISO 8601 date and time with an offset',
       'content/clash-a.md:5: slug — found "same", which content/same.md also has, expected a slug no other article uses',
       'content/same.md: slug — found "same", which content/clash-a.md also has',
+      'content/talks-one.md:5: translationKey — found "talks" in en, which content/talks-two.md also has in en, expected one article per language',
+      'content/talks-two.md:6: translationKey — found "talks" in en, which content/talks-one.md also has in en',
       'content/escape-image.md:6: image.src — found "../../../../etc/passwd.jpg", expected a file inside the content/ folder',
       'content/image-no-alt.md:5: image.alt — found nothing, expected a description of the image for readers who cannot see it (alt is required with image)',
       'content/js-source.md:7: sources[0].url — found "javascript:alert(1)", expected an http:// or https:// address',

@@ -49,6 +49,8 @@ export interface Article {
   readonly image?: LeadImage | undefined;
   /** Asks for the front page's lead slot (the newest featured article takes it). */
   readonly featured: boolean;
+  /** Shared by the language versions of one story (Hugo's name for it). */
+  readonly translationKey?: string | undefined;
   readonly lang: string;
   readonly dir: TextDirection;
   readonly status: ArticleStatus;
@@ -61,6 +63,7 @@ export interface CheckedArticle extends Omit<Article, 'readingMinutes'> {
   readonly bodyLine: number;
   /** Line of the `slug` field, when the slug was written rather than taken from the file name. */
   readonly slugLine?: number | undefined;
+  readonly translationKeyLine?: number | undefined;
 }
 
 export interface ArticleRules {
@@ -175,12 +178,14 @@ export function checkArticleFile(file: string, bytes: Uint8Array, rules: Article
       sources: data.sources ?? [],
       image: image && imageFile?.ok ? { file: imageFile.file, alt: image.alt, caption: image.caption, credit: image.credit } : undefined,
       featured: data.featured ?? false,
+      translationKey: data.translationKey,
       lang,
       dir: textDirection(lang),
       status: data.draft ? 'draft' : isScheduled(data.date, rules.now) ? 'scheduled' : 'published',
       body: frontMatter.body,
       bodyLine: frontMatter.bodyLine,
       slugLine,
+      translationKeyLine: data.translationKey === undefined ? undefined : frontMatter.lineOf(['translationKey']),
     },
   };
 }
@@ -265,22 +270,39 @@ function resolveImage(articleFile: string, src: string, rules: ArticleRules): Im
 
 /** Two articles with one slug would publish at one URL: every file of a clash is named. */
 export function slugClashes(articles: readonly Pick<CheckedArticle, 'slug' | 'file' | 'slugLine'>[]): Problem[] {
-  const bySlug = Map.groupBy(articles, (article) => article.slug);
-  const problems: Problem[] = [];
-  for (const [slug, group] of bySlug) {
-    if (group.length < 2) continue;
-    for (const article of group) {
-      const others = group.filter((other) => other !== article).map((other) => other.file);
-      problems.push({
-        file: article.file,
-        line: article.slugLine,
-        field: 'slug',
-        found: `"${slug}", which ${others.join(' and ')} also ${others.length === 1 ? 'has' : 'have'}`,
-        expected: 'a slug no other article uses; change the slug field or rename one of the files',
-      });
-    }
-  }
-  return problems;
+  return clashing(Map.groupBy(articles, (article) => article.slug).values()).map(([article, others]) => ({
+    file: article.file,
+    line: article.slugLine,
+    field: 'slug',
+    found: `"${article.slug}", which ${others}`,
+    expected: 'a slug no other article uses; change the slug field or rename one of the files',
+  }));
+}
+
+/** Each article of a group of more than one, with "X also has" (or "X and Y also have") naming the others. */
+function clashing<Clashing extends { file: string }>(groups: Iterable<readonly Clashing[]>): [Clashing, string][] {
+  return [...groups]
+    .filter((group) => group.length > 1)
+    .flatMap((group) =>
+      group.map((article): [Clashing, string] => {
+        const others = group.filter((other) => other !== article).map((other) => other.file);
+        return [article, `${others.join(' and ')} also ${others.length === 1 ? 'has' : 'have'}`];
+      }),
+    );
+}
+
+/** Two articles of one story in the same language: each names the other, so that neither is dropped unseen. */
+export function translationClashes(
+  articles: readonly Pick<CheckedArticle, 'translationKey' | 'lang' | 'file' | 'translationKeyLine'>[],
+): Problem[] {
+  const keyed = articles.filter((article) => article.translationKey !== undefined);
+  return clashing(Map.groupBy(keyed, (article) => `${article.translationKey}\u0000${article.lang}`).values()).map(([article, others]) => ({
+    file: article.file,
+    line: article.translationKeyLine,
+    field: 'translationKey',
+    found: `"${article.translationKey}" in ${article.lang}, which ${others} in ${article.lang}`,
+    expected: 'one article per language for each translationKey: give one of them its own lang, or its own key if it is another story',
+  }));
 }
 
 function lineAt(text: string, index: number): number {

@@ -31,6 +31,7 @@ export const FRONT_MATTER_FIELDS = [
   'sources',
   'image',
   'featured',
+  'translationKey',
   'lang',
   'slug',
   'draft',
@@ -97,6 +98,7 @@ export function frontMatterSchema(options: SchemaOptions) {
         )
         .optional(),
       featured: z.boolean({ error: 'true or false' }).optional(),
+      translationKey: text('a key the language versions of one story share, like "ceasefire-talks-2024-07"', 100).optional(),
       lang: z
         .string({ error: 'a BCP 47 language tag, like en or ar' })
         .transform((value, context) => {

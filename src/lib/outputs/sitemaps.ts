@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
 import type { Article } from '../article/article.ts';
 import { isoWithOffset } from '../article/dates.ts';
+import type { Alternate } from '../site/translations.ts';
 
 /**
  * Sitemaps, written by the `sitemap` library: an index, the site's list pages, the articles (with a
@@ -16,6 +17,8 @@ export const NEWS_MAX = 1000;
 export interface SitemapArticle {
   readonly article: Article;
   readonly url: string;
+  /** The story in other languages, with `x-default`, as `xhtml:link` alternates; empty for a story in one language. */
+  readonly alternates: readonly Alternate[];
 }
 
 export function pagesSitemap(urls: readonly string[]): Promise<string> {
@@ -23,7 +26,14 @@ export function pagesSitemap(urls: readonly string[]): Promise<string> {
 }
 
 export function articlesSitemap(articles: readonly SitemapArticle[], timeZone: string): Promise<string> {
-  return write(articles.map(({ article, url }) => ({ url, lastmod: isoWithOffset((article.updated ?? article.date).instant, timeZone) })));
+  return write(
+    articles.map(({ article, url, alternates }) => ({
+      url,
+      lastmod: isoWithOffset((article.updated ?? article.date).instant, timeZone),
+      ...(alternates.length > 0 ? { links: alternates.map(({ hreflang, href }) => ({ lang: hreflang, hreflang, url: href })) } : {}),
+    })),
+    { xhtml: articles.some(({ alternates }) => alternates.length > 0) },
+  );
 }
 
 /**
@@ -63,7 +73,7 @@ export function robotsTxt(sitemaps: readonly string[]): string {
   return ['User-agent: *', 'Allow: /', '', ...sitemaps.map((url) => `Sitemap: ${url}`), ''].join('\n');
 }
 
-async function write(items: SitemapItemLoose[], xmlns: { news?: boolean } = {}): Promise<string> {
-  const stream = new SitemapStream({ xmlns: { news: xmlns.news ?? false, xhtml: false, image: false, video: false } });
+async function write(items: SitemapItemLoose[], xmlns: { news?: boolean; xhtml?: boolean } = {}): Promise<string> {
+  const stream = new SitemapStream({ xmlns: { news: xmlns.news ?? false, xhtml: xmlns.xhtml ?? false, image: false, video: false } });
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString();
 }

@@ -1,5 +1,6 @@
 import { interfaceText, textDirection, type InterfaceText, type TextDirection } from './i18n.ts';
 import type { MetaTag } from './meta.ts';
+import type { Alternate } from './translations.ts';
 import { contentSecurityPolicyFor } from './security.ts';
 import { archivePath, feedPath, searchPath, sectionPath, sitePath, type SiteAddress } from './urls.ts';
 
@@ -82,6 +83,8 @@ export interface PageHead {
   readonly dir: TextDirection;
   /** Open Graph and Twitter tags for link previews. */
   readonly meta: readonly MetaTag[];
+  /** The page in other languages, with `x-default`: `<link rel="alternate" hreflang>`. */
+  readonly alternates: readonly Alternate[];
   /** Absent on the dev server, which injects scripts and styles of its own. */
   readonly contentSecurityPolicy?: string | undefined;
   /** The skip link's words, in the page's language. */
@@ -96,6 +99,7 @@ export interface PageHeadInput {
   /** The page's language: an article's own, otherwise the site's. */
   readonly lang?: string | undefined;
   readonly meta: readonly MetaTag[];
+  readonly alternates?: readonly Alternate[] | undefined;
   /** The search page runs Pagefind's WebAssembly. */
   readonly webAssembly?: boolean | undefined;
 }
@@ -110,6 +114,7 @@ export function pageHead(site: ChromeSite, input: PageHeadInput, production: boo
     lang,
     dir: textDirection(lang),
     meta: input.meta,
+    alternates: input.alternates ?? [],
     contentSecurityPolicy: production ? contentSecurityPolicyFor({ webAssembly: input.webAssembly ?? false }) : undefined,
     skipToContent: interfaceText(lang).skipToContent,
   };

@@ -41,6 +41,8 @@ export interface InterfaceText {
   readonly sections: string;
   readonly moreInSection: (section: string) => string;
   readonly related: string;
+  /** Heads the links to the story's other languages: "Read in: English · العربية". */
+  readonly readIn: string;
   readonly search: string;
   readonly searchLabel: string;
   readonly searchNeedsScript: string;
@@ -87,6 +89,7 @@ const english: InterfaceText = {
   sections: 'Sections',
   moreInSection: (section) => `More in ${section}`,
   related: 'Related',
+  readIn: 'Read in',
   search: 'Search',
   searchLabel: 'Search articles',
   searchNeedsScript: 'Search runs in your browser and needs JavaScript. Every article is also listed in the archive.',
@@ -132,6 +135,7 @@ const arabic: InterfaceText = {
   sections: 'الأقسام',
   moreInSection: (section) => `المزيد في ${section}`,
   related: 'ذو صلة',
+  readIn: 'اقرأ بلغة',
   search: 'بحث',
   searchLabel: 'ابحث في المقالات',
   searchNeedsScript: 'يعمل البحث في متصفحك ويحتاج إلى جافاسكربت. كل المقالات مدرجة أيضاً في الأرشيف.',

@@ -38,6 +38,8 @@ export interface SiteIndex {
   readonly moreInSection: (article: Article, count?: number) => Article[];
   /** Up to `count` articles sharing the most tags with this one, then the newest. */
   readonly related: (article: Article, count?: number) => Article[];
+  /** The language versions of the article's story (its `translationKey`), itself among them, by language tag. */
+  readonly versions: (article: Article) => readonly Article[];
 }
 
 /** How many of each tag's newest articles are weighed as related: keeps the work linear. */
@@ -49,6 +51,12 @@ export function buildSiteIndex(articles: readonly Article[], timeZone: string): 
   const tags = groupArticles(newest, (article) => article.tags);
   const sectionBySlug = new Map(sections.map((group) => [group.slug, group]));
   const tagBySlug = new Map(tags.map((group) => [group.slug, group]));
+  const versionsByKey = Map.groupBy(
+    articles
+      .filter((article) => article.translationKey !== undefined && article.status === 'published')
+      .toSorted((a, b) => compare(a.lang, b.lang)),
+    (article) => article.translationKey,
+  );
 
   const group = (map: Map<string, Group>, name: string): Group => {
     const found = map.get(groupSlug(name));
@@ -84,6 +92,7 @@ export function buildSiteIndex(articles: readonly Article[], timeZone: string): 
         .slice(0, count)
         .map(([other]) => other);
     },
+    versions: (article) => (article.translationKey === undefined ? [article] : (versionsByKey.get(article.translationKey) ?? [article])),
   };
 }
 
@@ -91,12 +100,14 @@ export interface ArticleLinks {
   readonly section: Group;
   readonly moreInSection: readonly Article[];
   readonly related: readonly Article[];
+  /** The story in every language it is published in, this article among them. */
+  readonly versions: readonly Article[];
 }
 
 /** Worked out once per article: the page and its page key (page-keys.ts) both ask. */
 const linksOf = new WeakMap<SiteIndex, WeakMap<Article, ArticleLinks>>();
 
-/** What an article page links to besides itself: its section, the latest in it, related articles. */
+/** What an article page links to besides itself: its section, the latest in it, related articles, its other languages. */
 export function articleLinks(index: SiteIndex, article: Article): ArticleLinks {
   let known = linksOf.get(index);
   if (!known) linksOf.set(index, (known = new WeakMap()));
@@ -106,7 +117,8 @@ export function articleLinks(index: SiteIndex, article: Article): ArticleLinks {
     const published = article.status === 'published';
     const moreInSection = published ? index.moreInSection(article) : [];
     const related = published ? index.related(article).filter((other) => !moreInSection.includes(other)) : [];
-    links = { section: index.sectionOf(article), moreInSection, related };
+    const versions = published ? index.versions(article) : [article];
+    links = { section: index.sectionOf(article), moreInSection, related, versions };
     known.set(article, links);
   }
   return links;

@@ -20,8 +20,8 @@ function layoutInputs(index: SiteIndex) {
 
 /** An article page: the article (its body by the key of its rendered HTML) and every link it lists. */
 export function articlePageKey(index: SiteIndex, article: Article): string {
-  const { section, moreInSection, related } = articleLinks(index, article);
-  return pageKey(layoutInputs(index), article, [section.slug, section.name], moreInSection, related);
+  const { section, moreInSection, related, versions } = articleLinks(index, article);
+  return pageKey(layoutInputs(index), article, [section.slug, section.name], moreInSection, related, versions);
 }
 
 /** The parts of Astro's `Page` (from `paginate`) that a list page shows. */

@@ -9,6 +9,7 @@ import { groupSlug } from './lists.ts';
 import { articleMetaTags, sitePageMetaTags } from './meta.ts';
 import type { ListPage } from './page-keys.ts';
 import { jsonLdText, newsArticle, siteGraph, type PublishedImage, type PublisherSite } from './structured-data.ts';
+import { alternates, defaultVersion, languageLinks, type LanguageLink } from './translations.ts';
 import { absoluteUrl, archivePath, articlePath, latestPath, previewPath, searchPath, sectionPath, sitePath, tagPath } from './urls.ts';
 import { articleSummaryView, articleView, type ArticleSummaryView, type ArticleView, type ViewSite } from './view.ts';
 
@@ -139,6 +140,8 @@ export interface ArticlePageView {
   readonly tags: readonly { readonly name: string; readonly path: string }[];
   readonly moreInSection: readonly ArticleLink[];
   readonly related: readonly ArticleLink[];
+  /** The story in its other languages, and this one, for the "Read in" switcher; empty when it has no other. */
+  readonly languages: readonly LanguageLink[];
 }
 
 /** `lead`: the lead image's largest published file, when the article has one. */
@@ -157,16 +160,32 @@ export function articlePage(site: PagesSite, article: Article, links: ArticleLin
     { siteName: site.name, title: article.title, description, url: view.canonicalUrl, lang: article.lang, image: previewImage },
     site.timeZone,
   );
+  const { versions } = links;
+  const original = versions.length > 1 ? defaultVersion(versions, site) : undefined;
   return {
-    head: { title: article.title, description, canonicalUrl: view.canonicalUrl, lang: article.lang, meta },
+    head: {
+      title: article.title,
+      description,
+      canonicalUrl: view.canonicalUrl,
+      lang: article.lang,
+      meta,
+      alternates: alternates(versions, site),
+    },
     view,
-    structuredData: jsonLdText(newsArticle(article, site, previewImage.url, lead)),
+    structuredData: jsonLdText(
+      newsArticle(article, site, {
+        imageUrl: previewImage.url,
+        lead,
+        translations: original ? { original, versions } : undefined,
+      }),
+    ),
     shareScriptPath: sitePath(site, 'scripts/share.js'),
     banner: view.statusBanner ? { text: view.statusBanner, lang: site.lang, dir: textDirection(site.lang) } : undefined,
     sectionPath: sectionPath(site, links.section.slug),
     tags: article.tags.map((tag) => ({ name: tag, path: tagPath(site, groupSlug(tag)) })),
     moreInSection: links.moreInSection.map((other) => articleLink(other, site)),
     related: links.related.map((other) => articleLink(other, site)),
+    languages: languageLinks(versions, article, site),
   };
 }
 

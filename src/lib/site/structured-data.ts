@@ -29,8 +29,17 @@ export interface PublishedImage {
   readonly height: number;
 }
 
-/** `imageUrl`: the article's preview card. `lead`: its lead image's largest file, described with its caption. */
-export function newsArticle(article: Article, site: PublisherSite, imageUrl?: string, lead?: PublishedImage): WithContext<NewsArticle> {
+export interface NewsArticleExtras {
+  /** The article's preview card. */
+  readonly imageUrl?: string | undefined;
+  /** Its lead image's largest published file, described with its caption. */
+  readonly lead?: PublishedImage | undefined;
+  /** The story's language versions (this article among them) and the one the others translate. */
+  readonly translations?: { readonly original: Article; readonly versions: readonly Article[] } | undefined;
+}
+
+export function newsArticle(article: Article, site: PublisherSite, extras: NewsArticleExtras = {}): WithContext<NewsArticle> {
+  const { imageUrl, lead, translations } = extras;
   const url = absoluteUrl(site, articlePath(site, article.slug));
   return {
     '@context': 'https://schema.org',
@@ -63,6 +72,7 @@ export function newsArticle(article: Article, site: PublisherSite, imageUrl?: st
     articleSection: article.section,
     ...(article.tags.length > 0 ? { keywords: [...article.tags] } : {}),
     inLanguage: article.lang,
+    ...(translations ? translationLinks(article, translations.original, translations.versions, site) : {}),
     ...(article.sources.length > 0
       ? {
           citation: article.sources.map((source): CreativeWork => ({
@@ -73,6 +83,21 @@ export function newsArticle(article: Article, site: PublisherSite, imageUrl?: st
         }
       : {}),
   };
+}
+
+/**
+ * The original names each translation (`workTranslation`); each translation names the original
+ * (`translationOfWork`), the version readers of other languages are sent to.
+ */
+function translationLinks(article: Article, original: Article, versions: readonly Article[], site: PublisherSite): Partial<NewsArticle> {
+  const reference = (version: Article): CreativeWork => ({
+    '@type': 'NewsArticle',
+    url: absoluteUrl(site, articlePath(site, version.slug)),
+    headline: shortenHeadline(version.title),
+    inLanguage: version.lang,
+  });
+  if (article.slug !== original.slug) return { translationOfWork: reference(original) };
+  return { workTranslation: versions.filter((version) => version.slug !== original.slug).map(reference) };
 }
 
 /** The home page's description of the site and of who publishes it. */

@@ -4,6 +4,7 @@ import {
   checkArticleFile,
   contentFileKind,
   slugClashes,
+  translationClashes,
   type ArticleRules,
   type CheckedArticle,
 } from '../../../src/lib/article/article.ts';
@@ -251,8 +252,8 @@ describe('every rule of the format names file, line, field, what was found and w
     expect(messages(`${REQUIRED}\ntag: [gaza]\nauthor: Jane\nimage:\n  src: ./images/photo.jpg\n  alt: A\n  captoin: C\n  by: D`))
       .toMatchInlineSnapshot(`
       [
-        "content/2024/story.md:5: tag — found a field the article format does not have, expected did you mean "tags"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, lang, slug, draft",
-        "content/2024/story.md:6: author — found a field the article format does not have, expected did you mean "authors"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, lang, slug, draft",
+        "content/2024/story.md:5: tag — found a field the article format does not have, expected did you mean "tags"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, translationKey, lang, slug, draft",
+        "content/2024/story.md:6: author — found a field the article format does not have, expected did you mean "authors"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, translationKey, lang, slug, draft",
         "content/2024/story.md:10: image.captoin — found a field the article format does not have, expected did you mean "caption"? one of src, alt, caption, credit",
         "content/2024/story.md:11: image.by — found a field the article format does not have, expected one of src, alt, caption, credit",
       ]
@@ -358,5 +359,18 @@ describe('slugClashes', () => {
     const published = accepted(REQUIRED, 'content/a/story.md');
     const draft = accepted(`${REQUIRED}\ndraft: true`, 'content/b/story.md');
     expect(slugClashes([published, draft])).toHaveLength(2);
+  });
+});
+
+describe('translationClashes', () => {
+  it('names both files of one story in the same language, and lets other languages share the key', () => {
+    const english = accepted(`${REQUIRED}\ntranslationKey: talks`, 'content/a/talks.md');
+    const again = accepted(`${REQUIRED}\nlang: en\ntranslationKey: "talks"`, 'content/b/talks-again.md');
+    const arabic = accepted(`${REQUIRED}\nlang: ar\ntranslationKey: talks`, 'content/a/talks-ar.md');
+    const unkeyed = accepted(REQUIRED, 'content/a/other.md');
+    expect(translationClashes([english, again, arabic, unkeyed]).map(formatProblem)).toEqual([
+      'content/a/talks.md:5: translationKey — found "talks" in en, which content/b/talks-again.md also has in en, expected one article per language for each translationKey: give one of them its own lang, or its own key if it is another story',
+      'content/b/talks-again.md:6: translationKey — found "talks" in en, which content/a/talks.md also has in en, expected one article per language for each translationKey: give one of them its own lang, or its own key if it is another story',
+    ]);
   });
 });

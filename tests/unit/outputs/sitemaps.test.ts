@@ -16,6 +16,7 @@ const now = new Date('2024-07-16T08:20:00Z');
 const entry = (slug: string, iso: string) => ({
   article: anArticle({ slug, title: `${slug} & co`, date: { instant: new Date(iso), hasTime: true }, lang: 'ar-EG' }),
   url: `https://example.org/articles/${slug}/`,
+  alternates: [],
 });
 
 describe('sitemaps', () => {
@@ -23,8 +24,29 @@ describe('sitemaps', () => {
     const pages = parser.parse(await pagesSitemap(['https://example.org/', 'https://example.org/archive/']));
     expect(pages.urlset.url).toEqual([{ loc: 'https://example.org/' }, { loc: 'https://example.org/archive/' }]);
     const article = anArticle({ updated: { instant: new Date('2024-07-15T10:00:00Z'), hasTime: true } });
-    const articles = parser.parse(await articlesSitemap([{ article, url: 'https://example.org/articles/gaza-talks/' }], 'Asia/Gaza'));
+    const articles = parser.parse(
+      await articlesSitemap([{ article, url: 'https://example.org/articles/gaza-talks/', alternates: [] }], 'Asia/Gaza'),
+    );
     expect(articles.urlset.url).toEqual({ loc: 'https://example.org/articles/gaza-talks/', lastmod: '2024-07-15T10:00:00.000Z' });
+  });
+
+  it('give an article in several languages an xhtml:link to each, x-default included', async () => {
+    const alternates = [
+      { hreflang: 'ar', href: 'https://example.org/articles/talks-ar/' },
+      { hreflang: 'en', href: 'https://example.org/articles/talks/' },
+      { hreflang: 'x-default', href: 'https://example.org/articles/talks/' },
+    ];
+    const xml = await articlesSitemap(
+      [
+        { article: anArticle({ slug: 'talks' }), url: 'https://example.org/articles/talks/', alternates },
+        { article: anArticle({ slug: 'alone' }), url: 'https://example.org/articles/alone/', alternates: [] },
+      ],
+      'Asia/Gaza',
+    );
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
+    expect(parsed.urlset['xmlns:xhtml']).toBe('http://www.w3.org/1999/xhtml');
+    expect(parsed.urlset.url[0]['xhtml:link']).toEqual(alternates.map(({ hreflang, href }) => ({ rel: 'alternate', hreflang, href })));
+    expect(parsed.urlset.url[1]['xhtml:link']).toBeUndefined();
   });
 
   it('put in the news sitemap only articles of the last 48 hours, at most 1,000', () => {

@@ -14,6 +14,25 @@ const site: PublisherSite = {
 };
 
 describe('NewsArticle', () => {
+  it('links the language versions of a story: the original lists its translations, each translation names the original', () => {
+    const original = anArticle({ slug: 'talks', title: 'Talks', translationKey: 'talks' });
+    const arabic = anArticle({ slug: 'talks-ar', title: 'محادثات', lang: 'ar', dir: 'rtl', translationKey: 'talks' });
+    const versions = [arabic, original];
+    const reference = (slug: string, headline: string, inLanguage: string) => ({
+      '@type': 'NewsArticle',
+      url: `https://example.github.io/dateline/articles/${slug}/`,
+      headline,
+      inLanguage,
+    });
+    const first = newsArticle(original, site, { translations: { original, versions } });
+    expect(first['workTranslation']).toEqual([reference('talks-ar', 'محادثات', 'ar')]);
+    expect(first['translationOfWork']).toBeUndefined();
+    const translated = newsArticle(arabic, site, { translations: { original, versions } });
+    expect(translated['translationOfWork']).toEqual(reference('talks', 'Talks', 'en'));
+    expect(translated['workTranslation']).toBeUndefined();
+    expect(newsArticle(original, site)['workTranslation']).toBeUndefined();
+  });
+
   it('describes the article with absolute URLs, dates with offsets, dateline and sources as citations', () => {
     const article = anArticle({
       summary: 'Standfirst.',
@@ -23,7 +42,7 @@ describe('NewsArticle', () => {
       sources: [{ name: 'Ministry' }, { name: 'Office', url: 'https://example.org/statement' }],
       lang: 'ar',
     });
-    expect(newsArticle(article, site, 'https://example.github.io/dateline/_astro/lead.jpg')).toEqual({
+    expect(newsArticle(article, site, { imageUrl: 'https://example.github.io/dateline/_astro/lead.jpg' })).toEqual({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: 'Gaza talks',
@@ -59,7 +78,7 @@ describe('NewsArticle', () => {
       image: { file: 'content/x.jpg', alt: 'Tents by the sea', caption: 'Al-Mawasi on 13 July', credit: 'A. Photographer' },
     });
     const lead = { url: 'https://example.github.io/dateline/_astro/x.webp', width: 1200, height: 800 };
-    expect(newsArticle(article, site, 'https://example.github.io/dateline/previews/gaza-talks.jpg', lead).image).toEqual([
+    expect(newsArticle(article, site, { imageUrl: 'https://example.github.io/dateline/previews/gaza-talks.jpg', lead }).image).toEqual([
       {
         '@type': 'ImageObject',
         url: 'https://example.github.io/dateline/_astro/x.webp',
