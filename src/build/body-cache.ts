@@ -37,6 +37,7 @@ export const PIPELINE_MODULES = [
   'src/lib/markdown/sanitize.ts',
   'src/lib/markdown/typography.ts',
   'src/lib/markdown/reading.ts',
+  'src/lib/markdown/paragraphs.ts',
   'src/lib/article/body-rules.ts',
   'src/lib/site/i18n.ts',
   'src/lib/site/memo.ts',

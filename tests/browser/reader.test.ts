@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, readSite, type Reading, type Session } from '../support/browser.ts';
 import { projectRoot, type PreviewServer } from '../support/site.ts';
@@ -321,5 +322,101 @@ describe('without JavaScript', () => {
     } finally {
       await noScript.close();
     }
+  });
+});
+
+describe('sharing a passage', () => {
+  /**
+   * Selects the first sentence of the last paragraph of the body that starts with one, dragging the
+   * mouse over it as a reader would (which also sets where Tab goes next), and returns it.
+   */
+  async function selectSentence(page: Page): Promise<string> {
+    const { sentence, from, to } = await page.evaluate(() => {
+      const paragraphs = [...document.querySelectorAll<HTMLParagraphElement>('.article__body > p[id]')].reverse();
+      const text = paragraphs
+        .flatMap((paragraph) => [...paragraph.childNodes])
+        .find((node): node is Text => node instanceof Text && /\S+ \S+ \S+ \S+.*\./.test(node.data));
+      if (!text) throw new Error('no paragraph of text to select from');
+      const start = text.data.search(/\S/);
+      const end = text.data.indexOf('.', start) + 1;
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, end);
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rects = [...range.getClientRects()];
+      const [first, last] = [rects[0]!, rects.at(-1)!];
+      const rtl = getComputedStyle(text.parentElement!).direction === 'rtl';
+      return {
+        sentence: text.data.slice(start, end),
+        from: { x: rtl ? first.right - 1 : first.left + 1, y: first.top + first.height / 2 },
+        to: { x: rtl ? last.left + 1 : last.right - 1, y: last.top + last.height / 2 },
+      };
+    });
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await page.mouse.up();
+    return sentence;
+  }
+
+  /** Highlighted pixels (the ::target-text colour of the light theme, #ffe08a) in the first screen. */
+  async function highlightedPixels(page: Page): Promise<number> {
+    const png = await page.screenshot();
+    const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    let count = 0;
+    for (let index = 0; index < data.length; index += info.channels) {
+      if (Math.abs(data[index]! - 0xff) < 4 && Math.abs(data[index + 1]! - 0xe0) < 4 && Math.abs(data[index + 2]! - 0x8a) < 4) count++;
+    }
+    return count;
+  }
+
+  for (const [language, path] of [
+    ['English', SEED_PATH],
+    ['Arabic', '/articles/hamas-ceasefire-talks-ar/'],
+  ] as const) {
+    it(`turns a selected ${language} sentence into a link that opens on it, highlighted, from the keyboard`, async () => {
+      await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      const page = await visit(path);
+      // Without a share sheet (as on desktop Linux), the link is copied.
+      await page.evaluate(() => Object.defineProperty(navigator, 'share', { value: undefined }));
+      const sentence = await selectSentence(page);
+      const button = page.getByRole('button', { name: language === 'English' ? 'Share quote' : 'شارك الاقتباس' });
+      await button.waitFor({ state: 'visible' });
+      // Tab goes from the selection to the paragraph's own link, then to the button under it.
+      for (let presses = 0; presses < 4 && !(await button.evaluate((element) => element === document.activeElement)); presses++) {
+        await page.keyboard.press('Tab');
+      }
+      await expect.poll(() => button.evaluate((element) => element === document.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
+      await page
+        .getByRole('status')
+        .filter({ hasText: /Link copied|نُسخ الرابط/ })
+        .waitFor();
+      const link = await page.evaluate(() => navigator.clipboard.readText());
+      const url = new URL(link);
+      expect(url.pathname).toBe(path);
+      expect(url.hash).toMatch(/^#p-[0-9a-f]{8}:~:text=/);
+      const quoted = decodeURIComponent(url.hash.split(':~:text=')[1]!.split(',').at(-1)!);
+      expect(sentence.replace(/\s+/g, ' ')).toContain(quoted);
+      await page.close();
+
+      const opened = await session.context.newPage();
+      await opened.goto(`${server.url}${url.pathname}${url.hash}`);
+      await expect.poll(() => opened.evaluate(() => window.scrollY)).toBeGreaterThan(100);
+      await expect.poll(() => highlightedPixels(opened)).toBeGreaterThan(500);
+      await opened.screenshot({ path: join(screenshots, `quote-${language.toLowerCase()}.png`) });
+      await opened.close();
+    });
+  }
+
+  it('gives every paragraph a link to itself, seen on hover and focus, that needs no script', async () => {
+    const page = await visit(SEED_PATH);
+    const link = page.locator('.article__body > p[id] > .paragraph-link').nth(1);
+    const id = await link.evaluate((element) => element.parentElement?.id);
+    expect(await link.getAttribute('href')).toBe(`#${id}`);
+    expect(await link.evaluate((element) => getComputedStyle(element).opacity)).toBe('0');
+    await link.focus();
+    await expect.poll(() => link.evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+    await page.close();
   });
 });

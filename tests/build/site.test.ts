@@ -61,7 +61,7 @@ describe('the article page', () => {
   });
 
   it('leads the first paragraph with the dateline, as wire copy does', () => {
-    expect(text(seed, '.article__body > p')).toBe('GAZA — The first paragraph of the seed story.');
+    expect(text(seed, '.article__body > p')).toBe('GAZA — The first paragraph of the seed story. ¶');
   });
 
   it('dates the article in the site time zone, with the exact instant in <time datetime>', () => {
@@ -170,7 +170,7 @@ describe('the article page', () => {
     expect(html.properties['lang']).toBe('ar');
     expect(html.properties['dir']).toBe('rtl');
     expect(text(arabic, '.sources h2')).toBe('المصادر');
-    expect(text(arabic, '.article__body > p')).toBe('غزة — فقرة أولى باللغة العربية.');
+    expect(text(arabic, '.article__body > p')).toBe('غزة — فقرة أولى باللغة العربية. ¶');
     expect(text(arabic, '.article__meta time')).toBe('الجمعة 12 يوليو 2024، 09:00 GMT+3');
   });
 });

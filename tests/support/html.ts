@@ -46,12 +46,17 @@ export function dangerousMarkup(html: string): string[] {
       if (URL_ATTRIBUTES.includes(attribute) && typeof value === 'string' && DANGEROUS_SCHEME.test(value.replace(/[\u0000-\u0020]/g, ''))) {
         found.push(`${attribute}="${value}" on <${name}>`);
       }
-      if ((attribute === 'id' || attribute === 'name') && typeof value === 'string' && !value.startsWith('user-content-')) {
+      if ((attribute === 'id' || attribute === 'name') && typeof value === 'string' && !ownId(name, attribute, value)) {
         found.push(`${attribute}="${value}" without the user-content- prefix on <${name}>`);
       }
     }
   });
   return found;
+}
+
+/** An id from the body's author carries `user-content-`; the pipeline's own paragraph ids are made from the text (paragraphs.ts). */
+function ownId(element: string, attribute: string, value: string): boolean {
+  return value.startsWith('user-content-') || (element === 'p' && attribute === 'id' && /^p-[0-9a-f]{8}(-\d+)?$/.test(value));
 }
 
 /** hast names properties in camelCase (`onClick`, `srcSet`); attributes are compared in lowercase. */

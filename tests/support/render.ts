@@ -16,3 +16,10 @@ export async function render(body: string, { dateline = 'GAZA', lang = 'en' } = 
   });
   return { html: result.code, words: context.words, images: context.images };
 }
+
+/** Body HTML without the paragraph ids and "¶" links (paragraphs.ts), for tests about everything else. */
+export function withoutParagraphLinks(html: string): string {
+  return html
+    .replace(/ id="p-[0-9a-f]{8}(?:-\d+)?"/g, '')
+    .replace(/ <a class="paragraph-link" href="#[^"]*" aria-label="[^"]*">¶<\/a>/g, '');
+}

@@ -11,6 +11,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { imageReferences, type ImageReference } from '../article/body-rules.ts';
 import { interfaceText } from '../site/i18n.ts';
+import { linkParagraphs } from './paragraphs.ts';
 import { countWords } from './reading.ts';
 import { CLOBBER_PREFIX, sanitizeSchema } from './sanitize.ts';
 import { remarkTypography } from './typography.ts';
@@ -69,6 +70,11 @@ const rehypeDatelineLeadIn: Plugin<[], Root> = () => (tree, file) => {
   }
 };
 
+/** Links to every paragraph (paragraphs.ts), named in the article's language. */
+const rehypeParagraphLinks: Plugin<[], Root> = () => (tree, file) => {
+  linkParagraphs(tree, interfaceText(renderContext(file).lang).paragraphLink);
+};
+
 /** Words of the sanitized body, for the reading time, and the footnotes heading in the article's language. */
 const rehypeArticleText: Plugin<[], Root> = () => (tree, file) => {
   const context = renderContext(file);
@@ -115,6 +121,7 @@ export const markdownOptions: UnifiedProcessorOptions = {
     [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false }],
     rehypePrefixFragmentLinks,
     rehypeArticleText,
+    rehypeParagraphLinks,
     rehypeDatelineLeadIn,
   ],
 };

@@ -3,8 +3,9 @@ import { escape } from 'html-escaper';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
+import { CONTINUE, visit } from 'unist-util-visit';
 import type { Article } from '../article/article.ts';
+import { PARAGRAPH_LINK_CLASS } from '../markdown/paragraphs.ts';
 
 /**
  * RSS 2.0 and Atom feeds, written by the `feed` library: each item with its full sanitized body,
@@ -81,10 +82,18 @@ function absoluteBody(html: string, pageUrl: string): string {
   return absolute;
 }
 
-/** Feed readers show an item away from its page: relative links and image sources are made absolute. */
+/**
+ * Feed readers show an item away from its page: relative links and image sources are made absolute,
+ * and the "¶" links that end the page's paragraphs are left out.
+ */
 export function absoluteLinks(html: string, pageUrl: string): string {
   const tree = fromHtml(html, { fragment: true });
-  visit(tree, 'element', (node: Element) => {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    const className = node.properties['className'];
+    if (parent && index !== undefined && Array.isArray(className) && className.includes(PARAGRAPH_LINK_CLASS)) {
+      parent.children.splice(index, 1);
+      return index;
+    }
     for (const attribute of ['href', 'src']) {
       const value = node.properties[attribute];
       if (typeof value === 'string' && value !== '' && URL.canParse(value, pageUrl))
@@ -99,6 +108,7 @@ export function absoluteLinks(html: string, pageUrl: string): string {
         })
         .join(', ');
     }
+    return CONTINUE;
   });
   return toHtml(tree);
 }

@@ -2,12 +2,13 @@
 // 200 KB package.json again for every module it loads (seconds in every worker thread).
 import { ar } from 'date-fns/locale/ar';
 import { enGB } from 'date-fns/locale/en-GB';
+import { fr } from 'date-fns/locale/fr';
 import type { DateStyle } from '../article/dates.ts';
 import { memoized } from './memo.ts';
 
 /**
  * Languages: text direction from the platform's Unicode data, and the interface words of each
- * language we ship. An article in a language without its own table gets the English words but keeps
+ * language we ship (English, Arabic, French). An article in a language without its own table gets the English words but keeps
  * its own `lang` and `dir`, so that screen readers and the layout still treat its text right.
  */
 export type TextDirection = 'ltr' | 'rtl';
@@ -43,6 +44,10 @@ export interface InterfaceText {
   readonly related: string;
   /** Heads the links to the story's other languages: "Read in: English · العربية". */
   readonly readIn: string;
+  /** The name of the "¶" link that ends each paragraph of a story. */
+  readonly paragraphLink: string;
+  /** Offered when a reader selects words of a story: a link that opens on them. */
+  readonly shareQuote: string;
   readonly search: string;
   readonly searchLabel: string;
   readonly searchNeedsScript: string;
@@ -90,6 +95,8 @@ const english: InterfaceText = {
   moreInSection: (section) => `More in ${section}`,
   related: 'Related',
   readIn: 'Read in',
+  paragraphLink: 'Link to this paragraph',
+  shareQuote: 'Share quote',
   search: 'Search',
   searchLabel: 'Search articles',
   searchNeedsScript: 'Search runs in your browser and needs JavaScript. Every article is also listed in the archive.',
@@ -136,6 +143,8 @@ const arabic: InterfaceText = {
   moreInSection: (section) => `المزيد في ${section}`,
   related: 'ذو صلة',
   readIn: 'اقرأ بلغة',
+  paragraphLink: 'رابط هذه الفقرة',
+  shareQuote: 'شارك الاقتباس',
   search: 'بحث',
   searchLabel: 'ابحث في المقالات',
   searchNeedsScript: 'يعمل البحث في متصفحك ويحتاج إلى جافاسكربت. كل المقالات مدرجة أيضاً في الأرشيف.',
@@ -151,7 +160,56 @@ const arabic: InterfaceText = {
   listFormat: new Intl.ListFormat('ar', { type: 'conjunction' }),
 };
 
-const byPrimaryLanguage: Readonly<Record<string, InterfaceText>> = { en: english, ar: arabic };
+const french: InterfaceText = {
+  dates: { locale: fr, dateTime: "EEEE d MMMM yyyy 'à' HH:mm zzz", date: 'EEEE d MMMM yyyy', shortDate: 'd MMMM yyyy' },
+  by: 'Par',
+  updated: 'Mis à jour le',
+  published: 'Publié le',
+  minutesToRead: (minutes) => `${minutes} min de lecture`,
+  sources: 'Sources',
+  footnotes: 'Notes',
+  section: 'Rubrique',
+  tags: 'Mots-clés',
+  share: 'Partager cet article',
+  shareOn: (service) => `Partager sur ${service}`,
+  shareByEmail: 'Partager par e-mail',
+  copyLink: 'Copier le lien',
+  linkCopied: 'Lien copié',
+  shareElsewhere: 'Partager…',
+  latest: 'Dernières nouvelles',
+  allLatest: 'Toutes les dernières nouvelles',
+  skipToContent: 'Aller au contenu',
+  home: 'Accueil',
+  pagination: 'Pages',
+  newer: 'Plus récents',
+  older: 'Plus anciens',
+  pageOf: (page, pages) => `Page ${page} sur ${pages}`,
+  archive: 'Archives',
+  sections: 'Rubriques',
+  moreInSection: (section) => `Plus dans ${section}`,
+  related: 'À lire aussi',
+  readIn: 'Lire en',
+  paragraphLink: 'Lien vers ce paragraphe',
+  shareQuote: 'Partager la citation',
+  search: 'Rechercher',
+  searchLabel: 'Rechercher des articles',
+  searchNeedsScript:
+    'La recherche fonctionne dans votre navigateur et demande JavaScript. Tous les articles figurent aussi dans les archives.',
+  noResults: 'Aucun article trouvé.',
+  resultsFor: 'Résultats pour «\u00a0{query}\u00a0»\u00a0: {count}',
+  notFound: 'Page introuvable',
+  notFoundText: 'Il n’y a pas de page à cette adresse. Cherchez-la, ou lisez les dernières nouvelles.',
+  darkTheme: 'Thème sombre',
+  printedFrom: 'Imprimé depuis',
+  editArticle: 'Modifier cet article',
+  draftBanner:
+    'Brouillon : visible seulement sur le serveur de développement, jamais sur le site public tant que draft: true n’est pas retiré.',
+  scheduledBanner: (goesLive) =>
+    `Programmé : visible seulement sur le serveur de développement jusqu’au ${goesLive}, quand la prochaine construction le publie.`,
+  listFormat: new Intl.ListFormat('fr', { type: 'conjunction' }),
+};
+
+const byPrimaryLanguage: Readonly<Record<string, InterfaceText>> = { en: english, ar: arabic, fr: french };
 
 export function interfaceText(lang: string): InterfaceText {
   return byPrimaryLanguage[primaryLanguage(lang)] ?? english;

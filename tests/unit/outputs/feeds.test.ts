@@ -47,4 +47,9 @@ describe('feeds', () => {
       absoluteLinks('<a href="https://other.example/">x</a><a href="#user-content-fn-1">1</a>', 'https://example.org/articles/a/'),
     ).toBe('<a href="https://other.example/">x</a><a href="https://example.org/articles/a/#user-content-fn-1">1</a>');
   });
+
+  it('leave out the ¶ links of the page and keep the ids they point at', () => {
+    const html = '<p id="p-1a2b3c4d">Text. <a class="paragraph-link" href="#p-1a2b3c4d" aria-label="Link">¶</a></p><p>More.</p>';
+    expect(absoluteLinks(html, 'https://example.org/articles/a/')).toBe('<p id="p-1a2b3c4d">Text. </p><p>More.</p>');
+  });
 });

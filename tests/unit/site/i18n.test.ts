@@ -15,10 +15,24 @@ describe('languages', () => {
     expect(canonicalLanguageTag('')).toBeUndefined();
   });
 
-  it('has interface words in English and Arabic, and English for the rest', () => {
-    expect(interfaceText('en').sources).toBe('Sources');
-    expect(interfaceText('ar-EG').sources).toBe('المصادر');
-    expect(interfaceText('tr').sources).toBe('Sources');
+  it('has interface words in English, Arabic and French, and English for the rest', () => {
+    expect(interfaceText('en').search).toBe('Search');
+    expect(interfaceText('ar-EG').search).toBe('بحث');
+    expect(interfaceText('fr-CA').search).toBe('Rechercher');
+    expect(interfaceText('tr').search).toBe('Search');
+  });
+
+  it('has no English word in the French and Arabic tables where the language has its own', () => {
+    for (const lang of ['fr', 'ar']) {
+      const text = interfaceText(lang);
+      const english = interfaceText('en');
+      const words = (table: typeof text) =>
+        Object.entries(table).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+      // Words that French spells as English does.
+      const same = new Set(['sources', 'pagination', 'footnotes']);
+      for (const [key, value] of words(text))
+        if (!same.has(key) || lang === 'ar') expect(value, `${lang}.${key}`).not.toBe(english[key as keyof typeof english]);
+    }
   });
 
   it('writes Arabic reading times with the right plural', () => {
