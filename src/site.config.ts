@@ -1,3 +1,5 @@
+import type { SectionNames } from './lib/site/lists.ts';
+
 /**
  * The one site configuration. Everything that differs between two newsrooms running Dateline lives
  * here; `astro.config.mjs` takes `site` and `base` from it, and pages read the rest.
@@ -23,6 +25,14 @@ export interface SiteConfig {
   readonly defaultByline: string;
   /** Section used when an article names none. */
   readonly defaultSection: string;
+  /**
+   * Section names in the languages of other editions, by the name in `lang`:
+   * `{ World: { ar: 'العالم', fr: 'Monde' } }`. An article may give its section in any of them; each
+   * edition shows the name in its language, and all spellings are one section with one address.
+   */
+  readonly sectionNames?: SectionNames | undefined;
+  /** `description` in the languages of other editions, for their front pages and feeds: `{ ar: '…' }`. */
+  readonly descriptions?: Readonly<Record<string, string>> | undefined;
   /** The publisher's logo inside public/, for structured data. */
   readonly logo: string;
   /** Articles per list page (home, sections, tags, archive months). */
@@ -51,6 +61,18 @@ export const siteConfig: SiteConfig = {
   timeZone: 'Asia/Gaza',
   defaultByline: 'Dateline staff',
   defaultSection: 'News',
+  sectionNames: {
+    World: { ar: 'العالم', fr: 'Monde' },
+    Politics: { ar: 'سياسة', fr: 'Politique' },
+    Sport: { ar: 'رياضة', fr: 'Sport' },
+    Technology: { ar: 'تكنولوجيا', fr: 'Technologie' },
+    Economy: { ar: 'اقتصاد', fr: 'Économie' },
+    News: { ar: 'أخبار', fr: 'Actualités' },
+  },
+  descriptions: {
+    ar: 'أخبار من حيث تقع، مع تسمية كل مصدر.',
+    fr: 'L’actualité depuis là où elle se passe, chaque source nommée.',
+  },
   logo: 'logo.png',
   pageSize: 20,
   feedSize: 50,

@@ -3,52 +3,63 @@ import { getEntry, render } from 'astro:content';
 import type { Article } from '../lib/article/article.ts';
 import { renderFeed } from '../lib/outputs/feeds.ts';
 import type { Group } from '../lib/site/lists.ts';
-import { absoluteUrl, articlePath, feedPath, sectionPath, sitePath } from '../lib/site/urls.ts';
-import { siteConfig } from '../site.config.ts';
+import { editionParam, type Edition } from '../lib/site/editions.ts';
+import { absoluteUrl, articlePath, feedPath, frontPath, sectionPath } from '../lib/site/urls.ts';
 import { cachedBodyHtml } from './bodies.ts';
 import { perBuild, perBuildByKey } from './per-build.ts';
-import { siteIndex } from './site-index.ts';
+import { editionIndex, everyEdition, siteOf } from './site-index.ts';
 
 /**
- * The site's feeds and each section's: the newest `feedSize` articles in full. Bodies come from the
- * cache like the page's (src/data/bodies.ts); a body with images is rendered through Astro's
+ * The feeds of each edition and of each of its sections: the newest `feedSize` articles in full.
+ * Bodies come from the cache like the page's (src/data/bodies.ts); a body with images is rendered through Astro's
  * container, which gives the HTML <Content /> gives on the page. Kept apart from the page's module:
  * the container brings in the build's random key, which would make every article page look changed
  * to the incremental build.
  */
 type FeedFormat = 'rss' | 'atom';
 
-/** The site's feed: its newest articles. */
-export async function siteFeed(format: FeedFormat): Promise<string> {
-  return feedFor((await siteIndex()).newest, format);
+/** One feed of each format per edition: `feed.xml` and `atom.xml` at its front, `ar/feed.xml`… */
+export function editionFeedPaths() {
+  return everyEdition(async (edition) => [{ params: { edition: editionParam(edition) }, props: { edition } }]);
 }
 
-/** One feed of each format per section, at sections/<section>/feed.xml and atom.xml. */
-export async function sectionFeedPaths() {
-  return (await siteIndex()).sections.map((section) => ({ params: { section: section.slug }, props: { section } }));
+/** An edition's feed: its newest articles. */
+export async function editionFeed(edition: Edition, format: FeedFormat): Promise<string> {
+  return feedFor(edition, (await editionIndex(edition.lang)).newest, format);
 }
 
-export function sectionFeed(section: Group, format: FeedFormat): Promise<string> {
-  return feedFor(section.articles, format, section);
+/** One feed of each format per section of each edition, at sections/<section>/feed.xml and atom.xml. */
+export function sectionFeedPaths() {
+  return everyEdition(async (edition) =>
+    (await editionIndex(edition.lang)).sections.map((section) => ({
+      params: { edition: editionParam(edition), section: section.slug },
+      props: { edition, section },
+    })),
+  );
 }
 
-async function feedFor(articles: readonly Article[], format: FeedFormat, section?: Group): Promise<string> {
+export function sectionFeed(edition: Edition, section: Group, format: FeedFormat): Promise<string> {
+  return feedFor(edition, section.articles, format, section);
+}
+
+async function feedFor(edition: Edition, articles: readonly Article[], format: FeedFormat, section?: Group): Promise<string> {
+  const site = siteOf(edition);
   const items = await Promise.all(
-    articles.slice(0, siteConfig.feedSize).map(async (article) => ({
+    articles.slice(0, site.feedSize).map(async (article) => ({
       article,
-      url: absoluteUrl(siteConfig, articlePath(siteConfig, article.slug)),
+      url: absoluteUrl(site, articlePath(site, article.slug)),
       html: await feedBody(article.slug),
     })),
   );
   return renderFeed(
     {
-      title: section ? `${siteConfig.name} — ${section.name}` : siteConfig.name,
-      description: siteConfig.description,
-      lang: siteConfig.lang,
-      link: absoluteUrl(siteConfig, section ? sectionPath(siteConfig, section.slug) : sitePath(siteConfig)),
-      rssUrl: absoluteUrl(siteConfig, feedPath(siteConfig, 'rss', section?.slug)),
-      atomUrl: absoluteUrl(siteConfig, feedPath(siteConfig, 'atom', section?.slug)),
-      copyright: siteConfig.name,
+      title: section ? `${site.name} — ${section.name}` : site.name,
+      description: site.description,
+      lang: site.lang,
+      link: absoluteUrl(site, section ? sectionPath(site, section.slug) : frontPath(site)),
+      rssUrl: absoluteUrl(site, feedPath(site, 'rss', section?.slug)),
+      atomUrl: absoluteUrl(site, feedPath(site, 'atom', section?.slug)),
+      copyright: site.name,
       items,
     },
     format,

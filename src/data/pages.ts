@@ -2,9 +2,10 @@ import type { GetStaticPathsOptions, Page } from 'astro';
 import { getImage } from 'astro:assets';
 import type { Article } from '../lib/article/article.ts';
 import { pageHead, siteChrome, feedLinks, type Chrome, type PageHead, type PageHeadInput } from '../lib/site/chrome.ts';
+import { editionLinks, editionParam, type Edition } from '../lib/site/editions.ts';
 import { interfaceText } from '../lib/site/i18n.ts';
 import { absoluteUrl } from '../lib/site/urls.ts';
-import { articleLinks, type Group, type Month } from '../lib/site/lists.ts';
+import { articleLinks, type Group, type Month, type SiteIndex } from '../lib/site/lists.ts';
 import { articlePageKey, withListKeys } from '../lib/site/page-keys.ts';
 import {
   LEAD_IMAGE_WIDTHS,
@@ -27,8 +28,8 @@ import {
 import { siteConfig } from '../site.config.ts';
 import { articleEntries, pageBody, type ArticleEntry, type PageBody } from './bodies.ts';
 import { contentImage } from './images.ts';
-import { perBuild } from './per-build.ts';
-import { siteIndex } from './site-index.ts';
+import { perBuildByKey } from './per-build.ts';
+import { editionIndex, editionOf, editions, everyEdition, siteIndex, siteOf } from './site-index.ts';
 
 /**
  * Every page's props: which pages there are (the bodies of `getStaticPaths`) and what each shows,
@@ -37,8 +38,11 @@ import { siteIndex } from './site-index.ts';
  */
 type Paginate = GetStaticPathsOptions['paginate'];
 
-/** What every page shows around its content (the masthead lists the sections). */
-const chrome = perBuild(async (): Promise<Chrome> => siteChrome(siteConfig, (await siteIndex()).sections));
+/** What every page of an edition shows around its content: its sections, the other editions. */
+const chrome = perBuildByKey(async (lang): Promise<Chrome> => {
+  const [all, edition] = await Promise.all([editions(), editionOf(lang)]);
+  return siteChrome(siteOf(edition), (await editionIndex(edition.lang)).sections, editionLinks(all, edition, siteConfig));
+});
 
 function head(input: PageHeadInput): PageHead {
   return pageHead(siteConfig, input, import.meta.env.PROD);
@@ -50,48 +54,84 @@ export interface PageFrame<View> {
   readonly view: View;
 }
 
-async function frame<View extends { head: PageHeadInput }>(view: View): Promise<PageFrame<View>> {
-  return { chrome: await chrome(), head: head(view.head), view };
+async function frame<View extends { head: PageHeadInput }>(view: View, edition: Edition): Promise<PageFrame<View>> {
+  return { chrome: await chrome(edition.lang), head: head({ lang: edition.lang, ...view.head }), view };
 }
 
-// ---- Lists: the front page, sections, tags, archive months -----------------------------------
-
-/** Every article, newest first, at /latest/, /latest/2/…: where the front page's Latest column goes on. */
-export async function latestPaths(paginate: Paginate) {
-  const index = await siteIndex();
-  return withListKeys(index, paginate([...index.newest], { pageSize: siteConfig.pageSize }), 'latest');
+/** What a page's masthead and menu show from the content, for its page key: the edition's sections and the editions. */
+async function layoutOf(edition: Edition): Promise<unknown> {
+  const { sections, editions: others } = await chrome(edition.lang);
+  return [sections, others];
 }
 
-export async function sectionPaths(paginate: Paginate) {
-  const index = await siteIndex();
-  return index.sections.flatMap((section) =>
-    withListKeys(
-      index,
-      paginate([...section.articles], { pageSize: siteConfig.pageSize, params: { section: section.slug }, props: { section } }),
-      ['section', section.slug, section.name],
-    ),
+// ---- Lists: the front pages, sections, tags, archive months ----------------------------------
+
+/** The paths of an edition's pages: Astro's `edition` parameter, and the edition for the page. */
+function inEdition(edition: Edition) {
+  return { params: { edition: editionParam(edition) }, props: { edition } };
+}
+
+/** One kind of paginated list (sections, tags, months) of each edition, each page with its page key. */
+function listPaths<Item, Props extends object>(
+  paginate: Paginate,
+  listsOf: (index: SiteIndex) => readonly Item[],
+  describe: (item: Item) => { articles: readonly Article[]; params: Record<string, string>; props: Props; heading: unknown },
+) {
+  return everyEdition(async (edition) => {
+    const [index, layout] = await Promise.all([editionIndex(edition.lang), layoutOf(edition)]);
+    const { params, props } = inEdition(edition);
+    return listsOf(index).flatMap((item) => {
+      const list = describe(item);
+      const pages = paginate([...list.articles], {
+        pageSize: siteConfig.pageSize,
+        params: { ...params, ...list.params },
+        props: { ...props, ...list.props },
+      });
+      return withListKeys(layout, pages, list.heading);
+    });
+  });
+}
+
+/** Every article of each edition, newest first, at /latest/, /latest/2/…: where the front page's Latest column goes on. */
+export function latestPaths(paginate: Paginate) {
+  return listPaths(
+    paginate,
+    (index) => [index],
+    (index) => ({ articles: index.newest, params: {}, props: {}, heading: 'latest' }),
   );
 }
 
-export async function tagPaths(paginate: Paginate) {
-  const index = await siteIndex();
-  return index.tags.flatMap((tag) =>
-    withListKeys(index, paginate([...tag.articles], { pageSize: siteConfig.pageSize, params: { tag: tag.slug }, props: { tag } }), [
-      'tag',
-      tag.slug,
-      tag.name,
-    ]),
+export function sectionPaths(paginate: Paginate) {
+  return listPaths(
+    paginate,
+    (index) => index.sections,
+    (section) => ({
+      articles: section.articles,
+      params: { section: section.slug },
+      props: { section },
+      heading: ['section', section.slug, section.name],
+    }),
   );
 }
 
-export async function monthPaths(paginate: Paginate) {
-  const index = await siteIndex();
-  return index.months.flatMap((month) =>
-    withListKeys(
-      index,
-      paginate([...month.articles], { pageSize: siteConfig.pageSize, params: { year: month.year, month: month.month }, props: { month } }),
-      ['month', month.year, month.month],
-    ),
+export function tagPaths(paginate: Paginate) {
+  return listPaths(
+    paginate,
+    (index) => index.tags,
+    (tag) => ({ articles: tag.articles, params: { tag: tag.slug }, props: { tag }, heading: ['tag', tag.slug, tag.name] }),
+  );
+}
+
+export function monthPaths(paginate: Paginate) {
+  return listPaths(
+    paginate,
+    (index) => index.months,
+    (month) => ({
+      articles: month.articles,
+      params: { year: month.year, month: month.month },
+      props: { month },
+      heading: ['month', month.year, month.month],
+    }),
   );
 }
 
@@ -110,68 +150,94 @@ export interface ListFrame extends PageFrame<ListPageView> {
   readonly pictures: TeaserPictures;
 }
 
-async function list(page: Page<Article>, input: Omit<ListPageInput, 'page'>): Promise<ListFrame> {
-  const props = await frame(listPage(siteConfig, { ...input, page }));
+async function list(page: Page<Article>, edition: Edition, input: Omit<ListPageInput, 'page'>): Promise<ListFrame> {
+  const props = await frame(listPage(siteOf(edition), { ...input, page }), edition);
   const { lead, secondary } = props.view;
   return { ...props, page, pictures: await picturesOf([...(lead ? [lead] : []), ...secondary]) };
 }
 
-// ---- The front page -------------------------------------------------------------------------------
+// ---- The front pages ------------------------------------------------------------------------------
 
 export interface FrontFrame extends PageFrame<FrontPageView> {
   readonly pictures: TeaserPictures;
 }
 
-export async function frontPageProps(): Promise<FrontFrame> {
-  const index = await siteIndex();
-  const props = await frame(frontPage(siteConfig, index.newest, index.sections));
+/** The front page of every edition: `/`, `/ar/`. */
+export function frontPaths() {
+  return editionPaths();
+}
+
+/** One page per edition, such as its front page or its search page. */
+function editionPaths() {
+  return everyEdition(async (edition) => [inEdition(edition)]);
+}
+
+export async function frontPageProps(edition: Edition): Promise<FrontFrame> {
+  const index = await editionIndex(edition.lang);
+  const props = await frame(frontPage(siteOf(edition), index.newest, index.sections), edition);
   const { lead, secondary, sections } = props.view;
   return { ...props, pictures: await picturesOf([...(lead ? [lead] : []), ...secondary, ...sections.flatMap((block) => block.teasers)]) };
 }
 
-export function latestPage(page: Page<Article>): Promise<ListFrame> {
-  const heading = interfaceText(siteConfig.lang).latest;
-  return list(page, { heading, description: `${heading} — ${siteConfig.name}` });
+export function latestPage(page: Page<Article>, edition: Edition): Promise<ListFrame> {
+  const site = siteOf(edition);
+  const heading = interfaceText(site.lang).latest;
+  return list(page, edition, { heading, description: `${heading} — ${site.name}` });
 }
 
-export function sectionPage(page: Page<Article>, section: Group): Promise<ListFrame> {
-  return list(page, {
+export function sectionPage(page: Page<Article>, edition: Edition, section: Group): Promise<ListFrame> {
+  const site = siteOf(edition);
+  return list(page, edition, {
     heading: section.name,
-    description: `${section.name} — ${siteConfig.name}`,
-    feeds: feedLinks(siteConfig, section),
+    description: `${section.name} — ${site.name}`,
+    feeds: feedLinks(site, section),
     front: true,
   });
 }
 
-export function tagPage(page: Page<Article>, tag: Group): Promise<ListFrame> {
-  return list(page, { heading: `#${tag.name}`, description: `${tag.name} — ${siteConfig.name}` });
+export function tagPage(page: Page<Article>, edition: Edition, tag: Group): Promise<ListFrame> {
+  return list(page, edition, { heading: `#${tag.name}`, description: `${tag.name} — ${siteConfig.name}` });
 }
 
-export function monthPage(page: Page<Article>, month: Month): Promise<ListFrame> {
-  const name = monthName(siteConfig, month);
-  return list(page, { heading: name, description: `${name} — ${siteConfig.name}` });
+export function monthPage(page: Page<Article>, edition: Edition, month: Month): Promise<ListFrame> {
+  const name = monthName(siteOf(edition), month);
+  return list(page, edition, { heading: name, description: `${name} — ${siteConfig.name}` });
 }
 
 // ---- The archive's index and years ------------------------------------------------------------
 
-export async function archiveIndex(): Promise<PageFrame<ArchivePageView>> {
-  return frame(archivePage(siteConfig, (await siteIndex()).months));
+/** The archive of every edition: `/archive/`, `/ar/archive/`. */
+export function archivePaths() {
+  return editionPaths();
 }
 
-export async function yearPaths() {
-  const years = Map.groupBy((await siteIndex()).months, (month) => month.year);
-  return [...years].map(([year, months]) => ({ params: { year }, props: { year, months } }));
+export async function archiveIndex(edition: Edition): Promise<PageFrame<ArchivePageView>> {
+  return frame(archivePage(siteOf(edition), (await editionIndex(edition.lang)).months), edition);
 }
 
-export function archiveYear(year: string, months: readonly Month[]): Promise<PageFrame<ArchivePageView>> {
-  return frame(archivePage(siteConfig, months, year));
+export function yearPaths() {
+  return everyEdition(async (edition) => {
+    const years = Map.groupBy((await editionIndex(edition.lang)).months, (month) => month.year);
+    const { params, props } = inEdition(edition);
+    return [...years].map(([year, months]) => ({ params: { ...params, year }, props: { ...props, year, months } }));
+  });
+}
+
+export function archiveYear(edition: Edition, year: string, months: readonly Month[]): Promise<PageFrame<ArchivePageView>> {
+  return frame(archivePage(siteOf(edition), months, year), edition);
 }
 
 // ---- Articles -----------------------------------------------------------------------------------
 
 export async function articlePaths() {
   const [entries, index] = await Promise.all([articleEntries(), siteIndex()]);
-  return entries.map((entry) => ({ params: { slug: entry.id }, props: { entry }, cacheKey: articlePageKey(index, entry.data) }));
+  return Promise.all(
+    entries.map(async (entry) => {
+      const edition = await editionOf(entry.data.lang);
+      const links = articleLinks(await editionIndex(edition.lang), entry.data, index);
+      return { params: { slug: entry.id }, props: { entry }, cacheKey: articlePageKey(await layoutOf(edition), entry.data, links) };
+    }),
+  );
 }
 
 export interface ArticleFrame extends PageFrame<ArticlePageView> {
@@ -181,15 +247,19 @@ export interface ArticleFrame extends PageFrame<ArticlePageView> {
   readonly leadImage?: ImageMetadata | undefined;
 }
 
+/** An article page wears the chrome of its language's edition; its links stay in that edition, its translations go across. */
 export async function articlePageProps(entry: ArticleEntry): Promise<ArticleFrame> {
   const article = entry.data;
-  const [index, body, leadImage] = await Promise.all([
+  const edition = await editionOf(article.lang);
+  const [index, all, body, leadImage] = await Promise.all([
+    editionIndex(edition.lang),
     siteIndex(),
     pageBody(entry),
     article.image ? contentImage(article.image.file) : undefined,
   ]);
   const lead = leadImage ? await publishedImage(leadImage) : undefined;
-  const view = await frame(articlePage(siteConfig, article, articleLinks(index, article), lead));
+  const links = articleLinks(index, article, all);
+  const view = await frame(articlePage(siteOf(edition), article, links, lead), edition);
   return { ...view, article, body, leadImage };
 }
 
@@ -202,10 +272,17 @@ async function publishedImage(image: ImageMetadata) {
 
 // ---- The site's own pages ---------------------------------------------------------------------
 
-export function searchPageProps(): Promise<PageFrame<SearchPageView>> {
-  return frame(searchPage(siteConfig));
+/** The search page of every edition: `/search/`, `/ar/search/`. */
+export function searchPaths() {
+  return editionPaths();
 }
 
+export function searchPageProps(edition: Edition): Promise<PageFrame<SearchPageView>> {
+  return frame(searchPage(siteOf(edition)), edition);
+}
+
+/** The one 404 page, which hosts serve for any address: in the site's language. */
 export async function notFoundProps(): Promise<PageFrame<NotFoundPageView>> {
-  return frame(notFoundPage(siteConfig, (await siteIndex()).newest));
+  const [primary] = await editions();
+  return frame(notFoundPage(siteConfig, (await siteIndex()).newest), primary!);
 }

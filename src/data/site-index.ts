@@ -1,12 +1,48 @@
 import { getCollection } from 'astro:content';
-import { buildSiteIndex } from '../lib/site/lists.ts';
+import type { Article } from '../lib/article/article.ts';
+import { editionLanguage, editionsOf, editionSite, type Edition } from '../lib/site/editions.ts';
+import { buildSiteIndex, type SiteIndex } from '../lib/site/lists.ts';
 import { siteConfig } from '../site.config.ts';
-import { perBuild } from './per-build.ts';
+import { perBuild, perBuildByKey } from './per-build.ts';
 
-/** The site index (src/lib/site/lists.ts), built once per build and shared by every page, feed and sitemap. */
+/**
+ * The site index (src/lib/site/lists.ts) of every article, and one for each edition (editions.ts)
+ * of its articles alone, each built once per build and shared by every page, feed and sitemap.
+ */
+const articles = perBuild(async (): Promise<Article[]> => (await getCollection('articles')).map((entry) => entry.data));
+
+/** Every article of the site, whatever its language: for sitemaps, translations and the search index. */
 export const siteIndex = perBuild(async () =>
-  buildSiteIndex(
-    (await getCollection('articles')).map((entry) => entry.data),
-    siteConfig.timeZone,
-  ),
+  buildSiteIndex(await articles(), siteConfig.timeZone, { names: siteConfig.sectionNames, lang: editionLanguage(siteConfig.lang) }),
 );
+
+/** The editions of the site: one for each language that has articles, the site's own first. */
+export const editions = perBuild(async (): Promise<Edition[]> => {
+  const published = (await articles()).filter((article) => article.status === 'published');
+  return editionsOf(
+    published.map((article) => article.lang),
+    siteConfig.lang,
+  );
+});
+
+/** Each edition's paths, for a route under src/pages/[...edition]/. */
+export async function everyEdition<Path>(paths: (edition: Edition) => Promise<readonly Path[]>): Promise<Path[]> {
+  return (await Promise.all((await editions()).map(paths))).flat();
+}
+
+/** The edition whose chrome an article in this language wears. */
+export async function editionOf(lang: string): Promise<Edition> {
+  const all = await editions();
+  return all.find((edition) => edition.lang === editionLanguage(lang)) ?? all[0]!;
+}
+
+/** One edition's index: its articles only, its sections named in its language. */
+export const editionIndex = perBuildByKey(async (lang: string): Promise<SiteIndex> => {
+  const own = (await articles()).filter((article) => editionLanguage(article.lang) === lang);
+  return buildSiteIndex(own, siteConfig.timeZone, { names: siteConfig.sectionNames, lang });
+});
+
+/** The site as an edition's pages see it (editions.ts). */
+export function siteOf(edition: Edition) {
+  return editionSite(siteConfig, edition);
+}

@@ -3,6 +3,7 @@ import {
   absoluteUrl,
   archivePath,
   articlePath,
+  frontPath,
   latestPath,
   pagedPaths,
   searchPath,
@@ -14,23 +15,26 @@ import { xmlResponse } from '../lib/outputs/responses.ts';
 import { alternates } from '../lib/site/translations.ts';
 import { siteConfig } from '../site.config.ts';
 import { perBuild } from './per-build.ts';
-import { siteIndex } from './site-index.ts';
+import { editionIndex, everyEdition, siteIndex, siteOf } from './site-index.ts';
 
-/** Every public page of the site that is not an article, as absolute URLs. */
+/** Every public page of every edition that is not an article, as absolute URLs. */
 export async function pageUrls(): Promise<string[]> {
-  const { newest, sections, tags, months } = await siteIndex();
   const { pageSize } = siteConfig;
-  const paths = [
-    sitePath(siteConfig),
-    ...pagedPaths(latestPath(siteConfig), newest.length, pageSize),
-    ...sections.flatMap((section) => pagedPaths(sectionPath(siteConfig, section.slug), section.articles.length, pageSize)),
-    ...tags.flatMap((tag) => pagedPaths(tagPath(siteConfig, tag.slug), tag.articles.length, pageSize)),
-    archivePath(siteConfig),
-    ...new Set(months.map((month) => archivePath(siteConfig, month.year))),
-    ...months.flatMap((month) => pagedPaths(archivePath(siteConfig, month.year, month.month), month.articles.length, pageSize)),
-    searchPath(siteConfig),
-  ];
-  return paths.map((path) => absoluteUrl(siteConfig, path));
+  return everyEdition(async (edition) => {
+    const site = siteOf(edition);
+    const { newest, sections, tags, months } = await editionIndex(edition.lang);
+    const paths = [
+      frontPath(site),
+      ...pagedPaths(latestPath(site), newest.length, pageSize),
+      ...sections.flatMap((section) => pagedPaths(sectionPath(site, section.slug), section.articles.length, pageSize)),
+      ...tags.flatMap((tag) => pagedPaths(tagPath(site, tag.slug), tag.articles.length, pageSize)),
+      archivePath(site),
+      ...new Set(months.map((month) => archivePath(site, month.year))),
+      ...months.flatMap((month) => pagedPaths(archivePath(site, month.year, month.month), month.articles.length, pageSize)),
+      searchPath(site),
+    ];
+    return paths.map((path) => absoluteUrl(site, path));
+  });
 }
 
 /** Every public article with its absolute URL, newest first. */

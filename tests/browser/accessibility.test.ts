@@ -16,6 +16,11 @@ const PAGES = [
   '/archive/2024/07/',
   '/search/',
   '/404.html',
+  // The Arabic edition: its front, a section, the archive and the search page.
+  '/ar/',
+  '/ar/sections/world/',
+  '/ar/archive/',
+  '/ar/search/',
 ];
 
 let reading: Reading;

@@ -90,7 +90,7 @@ describe('the masthead on a phone', () => {
     await page.close();
   });
 
-  it('opens the sections menu without a script, with every section and the archive', async () => {
+  it('opens the sections menu without a script, with every section, the archive and the other editions', async () => {
     const page = await session.context.newPage();
     await page.setViewportSize(PHONE);
     await page.route('**/*.js', (route) => route.abort());
@@ -98,7 +98,7 @@ describe('the masthead on a phone', () => {
     const menu = page.locator('.masthead__menu');
     await menu.locator('summary').click();
     const links = menu.getByRole('navigation', { name: 'Sections' }).getByRole('link');
-    expect(await links.allTextContents()).toEqual(['العالم', 'Politics', 'Sport', 'Technology', 'World', 'Archive']);
+    expect(await links.allTextContents()).toEqual(['Politics', 'Sport', 'Technology', 'World', 'Archive', 'العربية']);
     expect(await links.first().isVisible()).toBe(true);
     await page.close();
   });

@@ -81,7 +81,7 @@ describe('the Content Security Policy alone', () => {
     await mkdir(join(site.dist, 'planted'), { recursive: true });
     await writeFile(
       join(site.dist, 'planted', 'index.html'),
-      html.replace('<div class="article__body">', `<div class="article__body">${planted}`),
+      html.replace(/<div class="article__body"[^>]*>/, (opening) => `${opening}${planted}`),
     );
   });
 

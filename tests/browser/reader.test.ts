@@ -233,6 +233,8 @@ describe('on small phones', () => {
         SEED_PATH,
         '/articles/gaza-hostages-in-figures/',
         '/articles/hamas-ceasefire-talks-ar/',
+        '/ar/',
+        '/ar/sections/world/',
         '/archive/',
         '/search/',
         '/sections/world/',
@@ -304,6 +306,30 @@ describe('an Arabic article', () => {
     expect(await page.getByRole('heading', { name: 'المصادر' }).isVisible()).toBe(true);
     await page.setViewportSize({ width: 375, height: 812 });
     await page.screenshot({ path: join(screenshots, 'article-ar-375.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('is one click from the English version and back, with the Read in switcher', async () => {
+    const page = await visit(SEED_PATH);
+    const switcher = page.getByRole('navigation', { name: 'Read in:' });
+    await switcher.getByRole('link', { name: 'العربية' }).click();
+    await page.waitForURL(`${server.url}/articles/hamas-ceasefire-talks-ar/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+    const back = page.getByRole('navigation', { name: 'اقرأ بلغة:' });
+    expect(await back.getByRole('link', { name: 'العربية' }).getAttribute('aria-current')).toBe('page');
+    await back.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(`${server.url}${SEED_PATH}`);
+    await page.close();
+  });
+
+  it('leads to the Arabic edition, whose front is Arabic from masthead to footer', async () => {
+    const page = await visit('/');
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'العربية' }).click();
+    await page.waitForURL(`${server.url}/ar/`);
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.getByRole('link', { name: 'بحث' }).isVisible()).toBe(true);
+    expect(await page.locator('.site-footer').textContent()).toContain('أخبار من حيث تقع');
+    await page.screenshot({ path: join(screenshots, 'front-ar-1280.png') });
     await page.close();
   });
 });

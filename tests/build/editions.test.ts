@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -104,5 +105,99 @@ describe('one story in three languages', () => {
     );
     for (const slug of Object.values(VERSIONS)) expect(links[url(slug)], slug).toEqual(expected);
     expect(links[url('bridge-en')]).toEqual({});
+  });
+});
+
+/** The words of a page's chrome: masthead, footer, skip link, and the names and titles its controls give. */
+function chromeWords(tree: Root): string {
+  const parts = selectAll('.masthead, .site-footer, .skip-link', tree).map((node) => toString(node));
+  for (const node of selectAll('.masthead [aria-label], .masthead [title], .search-box [aria-label], .search-box [placeholder]', tree)) {
+    for (const name of ['ariaLabel', 'title', 'placeholder'])
+      if (typeof node.properties[name] === 'string') parts.push(node.properties[name]);
+  }
+  return parts.join(' ').replace(/\s+/g, ' ');
+}
+
+describe('language editions', () => {
+  it('give each language its front page, sections, feeds, archive and search, and leave article addresses alone', () => {
+    for (const path of [
+      'index.html',
+      'ar/index.html',
+      'fr/index.html',
+      'ar/sections/world/index.html',
+      'ar/sections/economy/index.html',
+      'fr/sections/world/index.html',
+      'ar/feed.xml',
+      'ar/atom.xml',
+      'ar/sections/world/feed.xml',
+      'fr/feed.xml',
+      'ar/search/index.html',
+      'fr/search/index.html',
+      'ar/archive/index.html',
+      'ar/latest/index.html',
+      'articles/harbour-ar/index.html',
+    ]) {
+      expect(existsSync(join(site.dist, path)), path).toBe(true);
+    }
+    expect(existsSync(join(site.dist, 'ar', 'articles'))).toBe(false);
+  });
+
+  it('set the Arabic edition right to left, with Arabic chrome and section names, and no English word but the names', async () => {
+    for (const path of ['ar', 'ar/sections/world', 'ar/search', `articles/${VERSIONS.ar}`, 'articles/market-ar']) {
+      const tree = await page(path);
+      const html = select('html', tree) as Element;
+      expect([html.properties['lang'], html.properties['dir']], path).toEqual(['ar', 'rtl']);
+      const words = chromeWords(tree);
+      expect(words, path).toContain('العالم');
+      expect(words, path).toContain('اقتصاد');
+      expect(words, path).toContain('بحث');
+      // The site's name and the other editions' names are the only Latin letters.
+      expect(words.replace(/Dateline|English|Français/g, ''), path).not.toMatch(/[A-Za-z]/);
+    }
+    const search = await page('ar/search');
+    expect(toString(select('label', search) as Element)).toBe('ابحث في المقالات');
+  });
+
+  it('set the French edition in French, with its section names', async () => {
+    const front = await page('fr');
+    expect((select('html', front) as Element).properties['lang']).toBe('fr');
+    const words = chromeWords(front);
+    expect(words).toContain('Monde');
+    expect(words).toContain('Rechercher');
+    expect(words).toContain('Archives');
+  });
+
+  it('put only the edition language’s stories on its front page', async () => {
+    const headlines = async (path: string) => selectAll('main h2 a, main h3 a', await page(path)).map((node) => toString(node));
+    expect(await headlines('')).toEqual(expect.arrayContaining(['Council votes to repair the old river bridge']));
+    expect((await headlines('')).join(' ')).not.toMatch(/[\u0600-\u06FF]/);
+    expect((await headlines('ar')).join(' ')).not.toMatch(/[A-Za-z]/);
+    expect(await headlines('ar')).toContain('سوق الخضار يمدد ساعات العمل في الصيف');
+  });
+
+  it('link every edition from the masthead, by its own name', async () => {
+    const links = selectAll('.masthead__nav .edition-link a', await page('ar')).map((link) => [
+      toString(link),
+      link.properties['href'],
+      link.properties['hrefLang'],
+    ]);
+    expect(links).toEqual([
+      ['English', '/', 'en'],
+      ['Français', '/fr/', 'fr'],
+    ]);
+  });
+
+  it('give each edition its own feeds, in its language, of its stories', async () => {
+    const feed = await readFile(join(site.dist, 'ar', 'feed.xml'), 'utf8');
+    const parsed = new XMLParser().parse(feed) as { rss: { channel: { language: string; link: string; item: { link: string }[] } } };
+    expect(parsed.rss.channel.language).toBe('ar');
+    expect(parsed.rss.channel.link).toBe(`${ORIGIN}/ar/`);
+    expect(parsed.rss.channel.item.map((item) => item.link).sort()).toEqual([url('harbour-ar'), url('market-ar')]);
+  });
+
+  it('list the pages of every edition in the sitemap', async () => {
+    const xml = await readFile(join(site.dist, 'sitemap-pages.xml'), 'utf8');
+    for (const path of ['/', '/ar/', '/fr/', '/ar/sections/world/', '/fr/search/', '/ar/archive/'])
+      expect(xml).toContain(`<loc>${ORIGIN}${path}</loc>`);
   });
 });

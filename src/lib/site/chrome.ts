@@ -2,12 +2,14 @@ import { interfaceText, textDirection, type InterfaceText, type TextDirection } 
 import type { MetaTag } from './meta.ts';
 import type { Alternate } from './translations.ts';
 import { contentSecurityPolicyFor } from './security.ts';
-import { archivePath, feedPath, searchPath, sectionPath, sitePath, type SiteAddress } from './urls.ts';
+import type { LanguageLink } from './translations.ts';
+import { archivePath, feedPath, frontPath, searchPath, sectionPath, sitePath, type SiteAddress } from './urls.ts';
 
 /**
- * What every page shows around its own content, in the site's language: the masthead with its
- * sections, the search box, the theme control and the footer; and each page's `<head>`. Layouts
- * only place these; src/data/ works them out once per build.
+ * What every page shows around its own content, in the language of its edition (editions.ts): the
+ * masthead with the edition's sections and links to the other editions, the search box, the theme
+ * control and the footer; and each page's `<head>`. Layouts only place these; src/data/ works them
+ * out once per build and edition.
  */
 export interface ChromeSite extends SiteAddress {
   readonly name: string;
@@ -38,6 +40,8 @@ export interface Chrome {
   readonly themeScriptPath: string;
   readonly archivePath: string;
   readonly sections: readonly NavigationLink[];
+  /** The front pages of the other editions, each named in its language. */
+  readonly editions: readonly LanguageLink[];
   readonly search: SearchBox;
   readonly feeds: readonly FeedLink[];
 }
@@ -48,18 +52,24 @@ export interface FeedLink {
   readonly type: string;
 }
 
-export function siteChrome(site: ChromeSite, sections: readonly { slug: string; name: string }[]): Chrome {
+/** `site`: the site as the edition sees it; `editions`: links to every edition, this one marked current. */
+export function siteChrome(
+  site: ChromeSite,
+  sections: readonly { slug: string; name: string }[],
+  editions: readonly LanguageLink[] = [],
+): Chrome {
   return {
     name: site.name,
     description: site.description,
     lang: site.lang,
     dir: textDirection(site.lang),
     text: interfaceText(site.lang),
-    homePath: sitePath(site),
+    homePath: frontPath(site),
     faviconPath: sitePath(site, 'favicon.svg'),
     themeScriptPath: sitePath(site, 'scripts/theme.js'),
     archivePath: archivePath(site),
     sections: sections.map(({ slug, name }) => ({ name, path: sectionPath(site, slug) })),
+    editions: editions.filter((edition) => !edition.current),
     search: { action: searchPath(site), base: sitePath(site) },
     feeds: feedLinks(site),
   };

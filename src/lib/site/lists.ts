@@ -42,12 +42,30 @@ export interface SiteIndex {
   readonly versions: (article: Article) => readonly Article[];
 }
 
+/**
+ * Section names in other languages, by the section's name in the site's language:
+ * `{ World: { ar: 'العالم', fr: 'Monde' } }`. An article may name its section in any of them.
+ */
+export type SectionNames = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** How the index names sections: which spellings are one section, and the language to show them in. */
+export interface SectionNaming {
+  readonly names?: SectionNames | undefined;
+  /** The primary language of the edition the index is for; names of sections are given in it where configured. */
+  readonly lang?: string | undefined;
+}
+
 /** How many of each tag's newest articles are weighed as related: keeps the work linear. */
 const RELATED_CANDIDATES_PER_TAG = 30;
 
-export function buildSiteIndex(articles: readonly Article[], timeZone: string): SiteIndex {
+export function buildSiteIndex(articles: readonly Article[], timeZone: string, naming: SectionNaming = {}): SiteIndex {
   const newest = newestFirst(articles);
-  const sections = groupArticles(newest, (article) => [article.section]);
+  const { names = {}, lang } = naming;
+  const sectionOfName = sectionSpellings(names);
+  const sections = groupArticles(newest, (article) => [sectionOfName(article.section)]).map((group) => ({
+    ...group,
+    name: (lang === undefined ? undefined : names[group.name]?.[lang]) ?? group.name,
+  }));
   const tags = groupArticles(newest, (article) => article.tags);
   const sectionBySlug = new Map(sections.map((group) => [group.slug, group]));
   const tagBySlug = new Map(tags.map((group) => [group.slug, group]));
@@ -69,11 +87,11 @@ export function buildSiteIndex(articles: readonly Article[], timeZone: string): 
     sections,
     tags,
     months: groupByMonth(newest, timeZone),
-    sectionOf: (article) => group(sectionBySlug, article.section),
+    sectionOf: (article) => group(sectionBySlug, sectionOfName(article.section)),
     tagGroup: (tag) => group(tagBySlug, tag),
     // Only the first count + 1 can matter: the article itself is at most one of them.
     moreInSection: (article, count = 4) =>
-      group(sectionBySlug, article.section)
+      group(sectionBySlug, sectionOfName(article.section))
         .articles.slice(0, count + 1)
         .filter((other) => other.slug !== article.slug)
         .slice(0, count),
@@ -105,29 +123,40 @@ export interface ArticleLinks {
 }
 
 /** Worked out once per article: the page and its page key (page-keys.ts) both ask. */
-const linksOf = new WeakMap<SiteIndex, WeakMap<Article, ArticleLinks>>();
+const linksOf = new WeakMap<SiteIndex, WeakMap<Article, Omit<ArticleLinks, 'versions'>>>();
 
-/** What an article page links to besides itself: its section, the latest in it, related articles, its other languages. */
-export function articleLinks(index: SiteIndex, article: Article): ArticleLinks {
+/**
+ * What an article page links to besides itself: its section, the latest in it and related articles
+ * from `index` (its edition's), and its versions in other languages from `everywhere` (the whole site's).
+ */
+export function articleLinks(index: SiteIndex, article: Article, everywhere: SiteIndex = index): ArticleLinks {
+  // Drafts and scheduled articles (on the dev server) link nowhere: they are not in the lists yet.
+  const published = article.status === 'published';
   let known = linksOf.get(index);
   if (!known) linksOf.set(index, (known = new WeakMap()));
   let links = known.get(article);
   if (!links) {
-    // Drafts and scheduled articles (on the dev server) link nowhere: they are not in the lists yet.
-    const published = article.status === 'published';
     const moreInSection = published ? index.moreInSection(article) : [];
     const related = published ? index.related(article).filter((other) => !moreInSection.includes(other)) : [];
-    const versions = published ? index.versions(article) : [article];
-    links = { section: index.sectionOf(article), moreInSection, related, versions };
+    links = { section: index.sectionOf(article), moreInSection, related };
     known.set(article, links);
   }
-  return links;
+  return { ...links, versions: published ? everywhere.versions(article) : [article] };
 }
 
 /** The URL part of a section or tag name; names that differ only in case or accents share a page. */
 export const groupSlug = memoized(
   (name) => suggestSlug(name) || `u${[...name].map((character) => character.codePointAt(0)?.toString(16)).join('-')}`,
 );
+
+/** The section a name stands for: its name in the site's language, whichever language it is written in. */
+function sectionSpellings(names: SectionNames): (name: string) => string {
+  const sectionBySlug = new Map<string, string>();
+  for (const [name, translations] of Object.entries(names)) {
+    for (const spelling of [name, ...Object.values(translations)]) sectionBySlug.set(groupSlug(spelling), name);
+  }
+  return (name) => sectionBySlug.get(groupSlug(name)) ?? name;
+}
 
 function groupArticles(newest: readonly Article[], namesOf: (article: Article) => readonly string[]): Group[] {
   const groups = new Map<string, { name: string; articles: Article[] }>();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../article/article.ts';
-import { articleLinks, type SiteIndex } from './lists.ts';
+import type { ArticleLinks } from './lists.ts';
 
 /**
  * Keys for Astro's incremental build (`experimental.incrementalBuild` in astro.config.mjs): a page
@@ -13,15 +13,15 @@ function pageKey(...inputs: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 32);
 }
 
-/** What every page's masthead shows from the content: the sections. */
-function layoutInputs(index: SiteIndex) {
-  return index.sections.map(({ slug, name }) => [slug, name]);
-}
+/**
+ * `layout`, in every key: what the page's masthead shows from the content (its edition's sections,
+ * the other editions), as src/data/pages.ts works it out.
+ */
 
 /** An article page: the article (its body by the key of its rendered HTML) and every link it lists. */
-export function articlePageKey(index: SiteIndex, article: Article): string {
-  const { section, moreInSection, related, versions } = articleLinks(index, article);
-  return pageKey(layoutInputs(index), article, [section.slug, section.name], moreInSection, related, versions);
+export function articlePageKey(layout: unknown, article: Article, links: ArticleLinks): string {
+  const { section, moreInSection, related, versions } = links;
+  return pageKey(layout, article, [section.slug, section.name], moreInSection, related, versions);
 }
 
 /** The parts of Astro's `Page` (from `paginate`) that a list page shows. */
@@ -37,16 +37,16 @@ export interface ListPage {
 }
 
 /** A page of a list: its articles and where it sits among the pages, with what heads it. */
-export function listPageKey(index: SiteIndex, page: ListPage, heading: unknown): string {
+export function listPageKey(layout: unknown, page: ListPage, heading: unknown): string {
   const { data, start, end, total, currentPage, size, lastPage, url } = page;
-  return pageKey(layoutInputs(index), heading, data, [start, end, total, currentPage, size, lastPage, url]);
+  return pageKey(layout, heading, data, [start, end, total, currentPage, size, lastPage, url]);
 }
 
 /** Paths from Astro's `paginate`, each with the key of its list page. */
 export function withListKeys<Path extends { props: { page: ListPage } }>(
-  index: SiteIndex,
+  layout: unknown,
   paths: readonly Path[],
   heading: unknown,
 ): (Path & { cacheKey: string })[] {
-  return paths.map((path) => ({ ...path, cacheKey: listPageKey(index, path.props.page, heading) }));
+  return paths.map((path) => ({ ...path, cacheKey: listPageKey(layout, path.props.page, heading) }));
 }

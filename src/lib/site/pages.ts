@@ -136,6 +136,8 @@ export interface ArticlePageView {
   readonly shareScriptPath: string;
   /** Why a page seen on the dev server is not public yet, in the site's language. */
   readonly banner?: { readonly text: string; readonly lang: string; readonly dir: TextDirection } | undefined;
+  /** The section's name in the article's edition, and its front there. */
+  readonly sectionName: string;
   readonly sectionPath: string;
   readonly tags: readonly { readonly name: string; readonly path: string }[];
   readonly moreInSection: readonly ArticleLink[];
@@ -181,6 +183,7 @@ export function articlePage(site: PagesSite, article: Article, links: ArticleLin
     ),
     shareScriptPath: sitePath(site, 'scripts/share.js'),
     banner: view.statusBanner ? { text: view.statusBanner, lang: site.lang, dir: textDirection(site.lang) } : undefined,
+    sectionName: links.section.name,
     sectionPath: sectionPath(site, links.section.slug),
     tags: article.tags.map((tag) => ({ name: tag, path: tagPath(site, groupSlug(tag)) })),
     moreInSection: links.moreInSection.map((other) => articleLink(other, site)),

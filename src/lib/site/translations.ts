@@ -10,6 +10,8 @@ import { absoluteUrl, articlePath, type SiteAddress } from './urls.ts';
 export interface TranslationSite extends SiteAddress {
   /** The site's language: its version of a story is the default one. */
   readonly lang: string;
+  /** The site's own language where `lang` is an edition's (editions.ts). */
+  readonly siteLang?: string | undefined;
 }
 
 /** An alternate address of a page, for `<link rel="alternate" hreflang>` and sitemaps. */
@@ -31,7 +33,7 @@ export interface LanguageLink {
 export function defaultVersion(versions: readonly Article[], site: TranslationSite): Article {
   const primary = (lang: string) => new Intl.Locale(lang).language;
   const byDate = versions.toSorted((a, b) => a.date.instant.getTime() - b.date.instant.getTime() || (a.slug < b.slug ? -1 : 1));
-  return versions.find((version) => primary(version.lang) === primary(site.lang)) ?? byDate[0]!;
+  return versions.find((version) => primary(version.lang) === primary(site.siteLang ?? site.lang)) ?? byDate[0]!;
 }
 
 /** Every version's absolute address by its language, then `x-default`; none for a story in one language. */

@@ -7,11 +7,26 @@ export interface SiteAddress {
   readonly url: string;
   /** Base path with leading and trailing slash: `/` or `/dateline/`. */
   readonly base: string;
+  /**
+   * The folder of an edition's own pages (its front, lists, feeds and search): `ar/`; empty or absent
+   * for the site language's edition. Articles, pictures and scripts are the same for every edition.
+   */
+  readonly edition?: string | undefined;
 }
 
 /** A path inside the site, with the base path in front: `sitePath(site, 'articles/x/')` → `/dateline/articles/x/`. */
 export function sitePath(site: SiteAddress, path = ''): string {
   return `${site.base}${path.replace(/^\/+/, '')}`;
+}
+
+/** A path among an edition's own pages: `editionPath(arabic, 'search/')` → `/ar/search/`. */
+function editionPath(site: SiteAddress, path: string): string {
+  return sitePath(site, `${site.edition ?? ''}${path}`);
+}
+
+/** The front page of the site, or of an edition: `/`, `/ar/`. */
+export function frontPath(site: SiteAddress): string {
+  return editionPath(site, '');
 }
 
 export function articlePath(site: SiteAddress, slug: string): string {
@@ -29,31 +44,31 @@ export function previewPath(site: SiteAddress, name: string): string {
 }
 
 export function sectionPath(site: SiteAddress, slug: string): string {
-  return sitePath(site, `sections/${slug}/`);
+  return editionPath(site, `sections/${slug}/`);
 }
 
 export function tagPath(site: SiteAddress, slug: string): string {
-  return sitePath(site, `tags/${slug}/`);
+  return editionPath(site, `tags/${slug}/`);
 }
 
 /** The archive, a year of it, or a month: `archive/`, `archive/2024/07/`. */
 export function archivePath(site: SiteAddress, year?: string, month?: string): string {
-  return sitePath(site, ['archive', year, month].filter(Boolean).join('/') + '/');
+  return editionPath(site, ['archive', year, month].filter(Boolean).join('/') + '/');
 }
 
 /** Every article, newest first, page after page: where the front page's Latest column continues. */
 export function latestPath(site: SiteAddress): string {
-  return sitePath(site, 'latest/');
+  return editionPath(site, 'latest/');
 }
 
 export function searchPath(site: SiteAddress): string {
-  return sitePath(site, 'search/');
+  return editionPath(site, 'search/');
 }
 
 /** The site's feeds, or a section's: `feed.xml` (RSS 2.0) and `atom.xml`. */
 export function feedPath(site: SiteAddress, format: 'rss' | 'atom', sectionSlug?: string): string {
   const file = format === 'rss' ? 'feed.xml' : 'atom.xml';
-  return sitePath(site, sectionSlug ? `sections/${sectionSlug}/${file}` : file);
+  return editionPath(site, sectionSlug ? `sections/${sectionSlug}/${file}` : file);
 }
 
 /** The paths of a list's pages, as Astro's paginate() writes them: `list/`, `list/2/`, `list/3/`… */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/lib/article/article.ts';
-import { buildSiteIndex } from '../../../src/lib/site/lists.ts';
+import { articleLinks, buildSiteIndex, type SiteIndex } from '../../../src/lib/site/lists.ts';
 import { articlePageKey, listPageKey, withListKeys, type ListPage } from '../../../src/lib/site/page-keys.ts';
 import { aListPage, anArticle } from '../../support/article.ts';
 
@@ -16,11 +16,13 @@ const base = [
 ];
 const replace = (slug: string, change: Partial<Article>) =>
   base.map((article) => (article.slug === slug ? { ...article, ...change } : article));
-const keyOf = (articles: Article[], slug: string) =>
-  articlePageKey(
-    site(articles),
-    articles.find((article) => article.slug === slug)!,
-  );
+/** What the masthead shows from the content, as src/data/pages.ts gives it: here the sections. */
+const layout = (index: SiteIndex) => index.sections.map(({ slug, name }) => [slug, name]);
+const keyOf = (articles: Article[], slug: string) => {
+  const index = site(articles);
+  const article = articles.find((candidate) => candidate.slug === slug)!;
+  return articlePageKey(layout(index), article, articleLinks(index, article));
+};
 
 describe('incremental build keys', () => {
   it('change for an article page when the article changes', () => {
@@ -44,8 +46,14 @@ describe('incremental build keys', () => {
 
   const page = (data: Article[], currentPage = 1): ListPage => aListPage(data, currentPage);
 
+  it('change when another language version of the story is published', () => {
+    const keyed = replace('a', { translationKey: 'talks' });
+    const translated = [...keyed, at('a-ar', 14, { section: 'World', lang: 'ar', dir: 'rtl', translationKey: 'talks' })];
+    expect(keyOf(translated, 'a')).not.toBe(keyOf(keyed, 'a'));
+  });
+
   it('change for a list page when its articles, its place or its heading change', () => {
-    const index = site(base);
+    const index = layout(site(base));
     const key = listPageKey(index, page(base), 'home');
     expect(listPageKey(index, page(replace('a', { summary: 'Changed' })), 'home')).not.toBe(key);
     expect(listPageKey(index, page(base, 2), 'home')).not.toBe(key);
@@ -54,7 +62,7 @@ describe('incremental build keys', () => {
   });
 
   it('are added to every path from paginate', () => {
-    const index = site(base);
+    const index = layout(site(base));
     const paths = withListKeys(
       index,
       [
