@@ -142,6 +142,13 @@ describe('language editions', () => {
     expect(existsSync(join(site.dist, 'ar', 'articles'))).toBe(false);
   });
 
+  it('give every page of an edition its own canonical address', async () => {
+    for (const path of ['', 'ar', 'fr', 'ar/sections/world', 'ar/search', 'ar/archive', 'ar/latest']) {
+      const canonical = (select('link[rel=canonical]', await page(path)) as Element).properties['href'];
+      expect(canonical, path).toBe(`${ORIGIN}/${path ? `${path}/` : ''}`);
+    }
+  });
+
   it('set the Arabic edition right to left, with Arabic chrome and section names, and no English word but the names', async () => {
     for (const path of ['ar', 'ar/sections/world', 'ar/search', `articles/${VERSIONS.ar}`, 'articles/market-ar']) {
       const tree = await page(path);

@@ -10,7 +10,18 @@ import { articleMetaTags, sitePageMetaTags } from './meta.ts';
 import type { ListPage } from './page-keys.ts';
 import { jsonLdText, newsArticle, siteGraph, type PublishedImage, type PublisherSite } from './structured-data.ts';
 import { alternates, defaultVersion, languageLinks, type LanguageLink } from './translations.ts';
-import { absoluteUrl, archivePath, articlePath, latestPath, previewPath, searchPath, sectionPath, sitePath, tagPath } from './urls.ts';
+import {
+  absoluteUrl,
+  archivePath,
+  articlePath,
+  frontPath,
+  latestPath,
+  previewPath,
+  searchPath,
+  sectionPath,
+  sitePath,
+  tagPath,
+} from './urls.ts';
 import { articleSummaryView, articleView, type ArticleSummaryView, type ArticleView, type ViewSite } from './view.ts';
 
 /**
@@ -111,7 +122,7 @@ export interface FrontPageView {
 export function frontPage(site: PagesSite, newest: readonly Article[], sections: readonly Group[]): FrontPageView {
   const text = interfaceText(site.lang);
   const front = buildFront(newest, sections);
-  const url = absoluteUrl(site, sitePath(site));
+  const url = absoluteUrl(site, frontPath(site));
   return {
     head: { description: site.description, canonicalUrl: url, meta: sitePageMetaTags({ site, description: site.description, url }) },
     heading: site.name,

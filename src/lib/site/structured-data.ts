@@ -2,7 +2,7 @@ import type { CreativeWork, Graph, NewsArticle, Organization, Person, WebSite, W
 import serialize from 'serialize-javascript';
 import type { Article } from '../article/article.ts';
 import { isoWithOffset } from '../article/dates.ts';
-import { absoluteUrl, articlePath, sitePath, type SiteAddress } from './urls.ts';
+import { absoluteUrl, articlePath, frontPath, sitePath, type SiteAddress } from './urls.ts';
 
 /**
  * schema.org JSON-LD: one NewsArticle per article page, WebSite and Organization on the home page,
@@ -100,19 +100,20 @@ function translationLinks(article: Article, original: Article, versions: readonl
   return { workTranslation: versions.filter((version) => version.slug !== original.slug).map(reference) };
 }
 
-/** The home page's description of the site and of who publishes it. */
+/** A front page's description of the site (or of its edition) and of who publishes it, the same newsroom for every edition. */
 export function siteGraph(site: PublisherSite): Graph {
-  const home = absoluteUrl(site, sitePath(site));
+  const front = absoluteUrl(site, frontPath(site));
+  const publisher = `${absoluteUrl(site, sitePath(site))}#organization`;
   const website: WebSite = {
     '@type': 'WebSite',
-    '@id': `${home}#website`,
+    '@id': `${front}#website`,
     name: site.name,
     description: site.description,
-    url: home,
+    url: front,
     inLanguage: site.lang,
-    publisher: { '@id': `${home}#organization` },
+    publisher: { '@id': publisher },
   };
-  return { '@context': 'https://schema.org', '@graph': [website, { ...organization(site), '@id': `${home}#organization` }] };
+  return { '@context': 'https://schema.org', '@graph': [website, { ...organization(site), '@id': publisher }] };
 }
 
 /**

@@ -132,6 +132,21 @@ describe('the site graph', () => {
       ],
     });
   });
+
+  it('describes an edition as its own WebSite, in its language, published by the one newsroom', () => {
+    const [website, publisher] = siteGraph({ ...site, lang: 'ar', edition: 'ar/', description: 'أخبار.' })['@graph'] as Record<
+      string,
+      unknown
+    >[];
+    expect(website).toMatchObject({
+      '@id': 'https://example.github.io/dateline/ar/#website',
+      url: 'https://example.github.io/dateline/ar/',
+      inLanguage: 'ar',
+      description: 'أخبار.',
+      publisher: { '@id': 'https://example.github.io/dateline/#organization' },
+    });
+    expect(publisher?.['@id']).toBe('https://example.github.io/dateline/#organization');
+  });
 });
 
 describe('jsonLdText', () => {
