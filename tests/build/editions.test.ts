@@ -161,6 +161,10 @@ describe('language editions', () => {
       // The site's name and the other editions' names are the only Latin letters.
       expect(words.replace(/Dateline|English|Français/g, ''), path).not.toMatch(/[A-Za-z]/);
     }
+    // Dates, times and reading time on the article: Arabic through and through, its time zone too.
+    const meta = toString(select('.article__meta', await page(`articles/${VERSIONS.ar}`)) as Element);
+    expect(meta).toContain('غرينتش+3');
+    expect(meta).not.toMatch(/[A-Za-z]/);
     const search = await page('ar/search');
     expect(toString(select('label', search) as Element)).toBe('ابحث في المقالات');
   });

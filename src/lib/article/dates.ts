@@ -62,11 +62,17 @@ export interface DateStyle {
   readonly date: string;
   /** Compact date of list pages: "14 July 2024". */
   readonly shortDate: string;
+  /**
+   * The language's word for the "GMT" of a zone written as an offset ("GMT+3"), which date-fns writes
+   * the same in every locale: "غرينتش" in Arabic, "UTC" in French.
+   */
+  readonly gmt?: string | undefined;
 }
 
 /** The date as a reader of the article's language sees it, in the site's time zone. */
 export function formatArticleDate(date: ArticleDate, timeZone: string, style: DateStyle): string {
-  return format(date.instant, date.hasTime ? style.dateTime : style.date, { in: tz(timeZone), locale: style.locale });
+  const text = format(date.instant, date.hasTime ? style.dateTime : style.date, { in: tz(timeZone), locale: style.locale });
+  return style.gmt ? text.replace(/\bGMT(?=[+-]|$)/, style.gmt) : text;
 }
 
 /** The compact date of list pages. */

@@ -115,7 +115,7 @@ const english: InterfaceText = {
 const arabicPlural = new Intl.PluralRules('ar');
 
 const arabic: InterfaceText = {
-  dates: { locale: ar, dateTime: 'EEEE d MMMM yyyy، HH:mm zzz', date: 'EEEE d MMMM yyyy', shortDate: 'd MMMM yyyy' },
+  dates: { locale: ar, dateTime: 'EEEE d MMMM yyyy، HH:mm zzz', date: 'EEEE d MMMM yyyy', shortDate: 'd MMMM yyyy', gmt: 'غرينتش' },
   by: 'بقلم',
   updated: 'حُدّث',
   published: 'نُشر',
@@ -161,7 +161,7 @@ const arabic: InterfaceText = {
 };
 
 const french: InterfaceText = {
-  dates: { locale: fr, dateTime: "EEEE d MMMM yyyy 'à' HH:mm zzz", date: 'EEEE d MMMM yyyy', shortDate: 'd MMMM yyyy' },
+  dates: { locale: fr, dateTime: "EEEE d MMMM yyyy 'à' HH:mm zzz", date: 'EEEE d MMMM yyyy', shortDate: 'd MMMM yyyy', gmt: 'UTC' },
   by: 'Par',
   updated: 'Mis à jour le',
   published: 'Publié le',

@@ -64,8 +64,9 @@ describe('formatArticleDate', () => {
   });
 
   it('writes the date in the article language', () => {
-    expect(formatArticleDate(published, GAZA, arabic)).toBe('الأحد 14 يوليو 2024، 11:20 GMT+3');
+    expect(formatArticleDate(published, GAZA, arabic)).toBe('الأحد 14 يوليو 2024، 11:20 غرينتش+3');
     expect(formatShortDate(published.instant, GAZA, arabic)).toBe('14 يوليو 2024');
+    expect(formatArticleDate(published, GAZA, interfaceText('fr').dates)).toBe('dimanche 14 juillet 2024 à 11:20 UTC+3');
   });
 
   it('crosses midnight into the next day when the zone says so', () => {

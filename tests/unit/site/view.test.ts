@@ -27,7 +27,7 @@ describe('articleView', () => {
 
   it('speaks the article language', () => {
     const view = articleView({ ...article, lang: 'ar', dir: 'rtl', updated: undefined }, site);
-    expect(view.published.text).toBe('الأحد 14 يوليو 2024، 11:20 GMT+3');
+    expect(view.published.text).toBe('الأحد 14 يوليو 2024، 11:20 غرينتش+3');
     expect(view.byline).toBe('A وB');
     expect(view.updated).toBeUndefined();
   });
