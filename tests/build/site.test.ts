@@ -171,7 +171,7 @@ describe('the article page', () => {
     expect(html.properties['dir']).toBe('rtl');
     expect(text(arabic, '.sources h2')).toBe('المصادر');
     expect(text(arabic, '.article__body > p')).toBe('غزة — فقرة أولى باللغة العربية. ¶');
-    expect(text(arabic, '.article__meta time')).toBe('الجمعة 12 يوليو 2024، 09:00 GMT+3');
+    expect(text(arabic, '.article__meta time')).toBe('الجمعة 12 يوليو 2024، 09:00 غرينتش+3');
   });
 });
 

@@ -134,7 +134,7 @@ describe('the site graph', () => {
   });
 
   it('describes an edition as its own WebSite, in its language, published by the one newsroom', () => {
-    const [website, publisher] = siteGraph({ ...site, lang: 'ar', edition: 'ar/', description: 'أخبار.' })['@graph'] as Record<
+    const [website, publisher] = siteGraph({ ...site, lang: 'ar', edition: 'ar/', description: 'أخبار.' })['@graph'] as unknown as Record<
       string,
       unknown
     >[];
