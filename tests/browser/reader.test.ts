@@ -435,6 +435,16 @@ describe('sharing a passage', () => {
     });
   }
 
+  it('labels an explainer above its headline, on the page and on its teaser', async () => {
+    const page = await visit('/articles/gaza-hostages-in-figures/');
+    expect(await page.locator('.article__header .kind-label').textContent()).toBe('Explainer');
+    expect(await page.locator('.article__header .kind-label').isVisible()).toBe(true);
+    await page.goto(`${server.url}/latest/`);
+    const teaser = page.locator('.teaser', { hasText: 'Gaza hostages' });
+    expect(await teaser.locator('.kind-label').textContent()).toBe('Explainer');
+    await page.close();
+  });
+
   it('gives every paragraph a link to itself, seen on hover and focus, that needs no script', async () => {
     const page = await visit(SEED_PATH);
     const link = page.locator('.article__body > p[id] > .paragraph-link').nth(1);

@@ -203,12 +203,40 @@ describe('language editions', () => {
     const parsed = new XMLParser().parse(feed) as { rss: { channel: { language: string; link: string; item: { link: string }[] } } };
     expect(parsed.rss.channel.language).toBe('ar');
     expect(parsed.rss.channel.link).toBe(`${ORIGIN}/ar/`);
-    expect(parsed.rss.channel.item.map((item) => item.link).sort()).toEqual([url('harbour-ar'), url('market-ar')]);
+    expect(parsed.rss.channel.item.map((item) => item.link).sort()).toEqual([url('column-ar'), url('harbour-ar'), url('market-ar')]);
   });
 
   it('list the pages of every edition in the sitemap', async () => {
     const xml = await readFile(join(site.dist, 'sitemap-pages.xml'), 'utf8');
     for (const path of ['/', '/ar/', '/fr/', '/ar/sections/world/', '/fr/search/', '/ar/archive/'])
       expect(xml).toContain(`<loc>${ORIGIN}${path}</loc>`);
+  });
+});
+
+describe('kinds of piece', () => {
+  it('label every kind but news on the article and its teasers, in the article language', async () => {
+    const label = (tree: Root) => toString(select('.article__header .kind-label', tree) as Element);
+    expect(label(await page('articles/column-ar'))).toBe('رأي');
+    expect(label(await page('articles/solar-sponsored'))).toBe('Sponsored');
+    expect(select('.article__header .kind-label', await page('articles/bridge-en'))).toBeUndefined();
+    const teaserLabels = (tree: Root) => selectAll('.teaser .kind-label', tree).map((node) => toString(node));
+    expect(teaserLabels(await page('ar/latest'))).toEqual(['رأي']);
+    expect(teaserLabels(await page('latest'))).toEqual(['Sponsored']);
+    expect(selectAll('.kind-label--sponsored', await page('articles/solar-sponsored'))).toHaveLength(1);
+  });
+
+  it('give the JSON-LD the type of the kind: opinion, reportage, and advertiser content', async () => {
+    expect(structuredData(await page('articles/column-ar'))['@type']).toBe('OpinionNewsArticle');
+    expect(structuredData(await page('articles/bridge-en'))['@type']).toBe('ReportageNewsArticle');
+    const sponsored = structuredData(await page('articles/solar-sponsored'));
+    expect(sponsored['@type']).toBe('AdvertiserContentArticle');
+    expect(sponsored['dateline']).toBeUndefined();
+  });
+
+  it('label sponsored content in the feeds too', async () => {
+    for (const file of ['feed.xml', 'atom.xml']) {
+      const xml = await readFile(join(site.dist, file), 'utf8');
+      expect(xml, file).toContain('Sponsored: How a coastal town cut its power bills with rooftop panels');
+    }
   });
 });

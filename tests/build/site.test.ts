@@ -185,7 +185,7 @@ describe('every page', () => {
     }
     const seed = JSON.parse(toString(select('script[type="application/ld+json"]', await page('articles/seed-story'))!));
     expect(seed).toMatchObject({
-      '@type': 'NewsArticle',
+      '@type': 'ReportageNewsArticle',
       headline: 'Talks & truce: "fine" says official',
       datePublished: '2024-07-14T11:20:00+03:00',
       dateModified: '2024-07-14T18:05:00+03:00',

@@ -14,6 +14,7 @@ export function anArticle(overrides: Partial<Article> = {}): Article {
     tags: [],
     sources: [],
     featured: false,
+    kind: 'news',
     lang: 'en',
     dir: 'ltr',
     status: 'published',

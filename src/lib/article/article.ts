@@ -3,7 +3,7 @@ import { isScheduled, type ArticleDate } from './dates.ts';
 import { normaliseText, parseFrontMatter } from './front-matter.ts';
 import { textDirection, type TextDirection } from '../site/i18n.ts';
 import { sortProblems, type Problem } from './problems.ts';
-import { checkFrontMatter, fieldName, type FrontMatterData } from './schema.ts';
+import { checkFrontMatter, fieldName, type ArticleKind, type FrontMatterData } from './schema.ts';
 import { SLUG_EXPECTED, isValidSlug, slugFromFileName, suggestSlug } from './slugs.ts';
 
 /**
@@ -49,6 +49,8 @@ export interface Article {
   readonly image?: LeadImage | undefined;
   /** Asks for the front page's lead slot (the newest featured article takes it). */
   readonly featured: boolean;
+  /** What kind of piece it is: news, analysis, opinion…; every kind but news is labelled. */
+  readonly kind: ArticleKind;
   /** Shared by the language versions of one story (Hugo's name for it). */
   readonly translationKey?: string | undefined;
   readonly lang: string;
@@ -178,6 +180,7 @@ export function checkArticleFile(file: string, bytes: Uint8Array, rules: Article
       sources: data.sources ?? [],
       image: image && imageFile?.ok ? { file: imageFile.file, alt: image.alt, caption: image.caption, credit: image.credit } : undefined,
       featured: data.featured ?? false,
+      kind: data.kind ?? 'news',
       translationKey: data.translationKey,
       lang,
       dir: textDirection(lang),

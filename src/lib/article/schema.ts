@@ -15,6 +15,10 @@ export interface SchemaOptions {
 }
 
 export const TITLE_MAX = 200;
+
+/** What kind of piece an article is (the Trust Project's "type of work"); news unless it says otherwise. */
+export const ARTICLE_KINDS = ['news', 'analysis', 'opinion', 'explainer', 'review', 'sponsored', 'fact-check'] as const;
+export type ArticleKind = (typeof ARTICLE_KINDS)[number];
 const SUMMARY_MAX = 300;
 const SHORT_TEXT_MAX = 200;
 
@@ -31,6 +35,7 @@ export const FRONT_MATTER_FIELDS = [
   'sources',
   'image',
   'featured',
+  'kind',
   'translationKey',
   'lang',
   'slug',
@@ -98,6 +103,7 @@ export function frontMatterSchema(options: SchemaOptions) {
         )
         .optional(),
       featured: z.boolean({ error: 'true or false' }).optional(),
+      kind: z.enum(ARTICLE_KINDS, { error: `one of ${ARTICLE_KINDS.join(', ')}` }).optional(),
       translationKey: text('a key the language versions of one story share, like "ceasefire-talks-2024-07"', 100).optional(),
       lang: z
         .string({ error: 'a BCP 47 language tag, like en or ar' })

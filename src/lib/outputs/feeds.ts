@@ -6,6 +6,7 @@ import { toHtml } from 'hast-util-to-html';
 import { CONTINUE, visit } from 'unist-util-visit';
 import type { Article } from '../article/article.ts';
 import { PARAGRAPH_LINK_CLASS } from '../markdown/paragraphs.ts';
+import { kindLabel } from '../site/view.ts';
 
 /**
  * RSS 2.0 and Atom feeds, written by the `feed` library: each item with its full sanitized body,
@@ -53,8 +54,10 @@ function buildFeed(description: FeedDescription, asText: (text: string) => strin
     feedLinks: { rss: description.rssUrl, atom: description.atomUrl },
   });
   for (const { article, url, html } of description.items) {
+    const kind = kindLabel(article);
     feed.addItem({
-      title: asText(article.title),
+      // Sponsored content is labelled wherever it is read, feed readers included.
+      title: asText(kind?.sponsored ? `${kind.text}: ${article.title}` : article.title),
       id: url,
       link: url,
       description: asText(article.summary ?? article.title),
@@ -62,7 +65,7 @@ function buildFeed(description: FeedDescription, asText: (text: string) => strin
       date: (article.updated ?? article.date).instant,
       published: article.date.instant,
       author: article.authors.map((name) => ({ name })),
-      category: [article.section, ...article.tags].map((name) => ({ name })),
+      category: [...(kind ? [kind.text] : []), article.section, ...article.tags].map((name) => ({ name })),
     });
   }
   return feed;

@@ -4,6 +4,7 @@ import { ar } from 'date-fns/locale/ar';
 import { enGB } from 'date-fns/locale/en-GB';
 import { fr } from 'date-fns/locale/fr';
 import type { DateStyle } from '../article/dates.ts';
+import type { ArticleKind } from '../article/schema.ts';
 import { memoized } from './memo.ts';
 
 /**
@@ -42,6 +43,8 @@ export interface InterfaceText {
   readonly sections: string;
   readonly moreInSection: (section: string) => string;
   readonly related: string;
+  /** The label of each kind of piece but news, on the article, its teasers and its feed items. */
+  readonly kinds: Readonly<Record<Exclude<ArticleKind, 'news'>, string>>;
   /** Heads the links to the story's other languages: "Read in: English · العربية". */
   readonly readIn: string;
   /** The name of the "¶" link that ends each paragraph of a story. */
@@ -94,6 +97,14 @@ const english: InterfaceText = {
   sections: 'Sections',
   moreInSection: (section) => `More in ${section}`,
   related: 'Related',
+  kinds: {
+    analysis: 'Analysis',
+    opinion: 'Opinion',
+    explainer: 'Explainer',
+    review: 'Review',
+    sponsored: 'Sponsored',
+    'fact-check': 'Fact check',
+  },
   readIn: 'Read in',
   paragraphLink: 'Link to this paragraph',
   shareQuote: 'Share quote',
@@ -142,6 +153,14 @@ const arabic: InterfaceText = {
   sections: 'الأقسام',
   moreInSection: (section) => `المزيد في ${section}`,
   related: 'ذو صلة',
+  kinds: {
+    analysis: 'تحليل',
+    opinion: 'رأي',
+    explainer: 'شرح',
+    review: 'مراجعة',
+    sponsored: 'محتوى مموّل',
+    'fact-check': 'تدقيق',
+  },
   readIn: 'اقرأ بلغة',
   paragraphLink: 'رابط هذه الفقرة',
   shareQuote: 'شارك الاقتباس',
@@ -188,6 +207,14 @@ const french: InterfaceText = {
   sections: 'Rubriques',
   moreInSection: (section) => `Plus dans ${section}`,
   related: 'À lire aussi',
+  kinds: {
+    analysis: 'Analyse',
+    opinion: 'Opinion',
+    explainer: 'Décryptage',
+    review: 'Critique',
+    sponsored: 'Contenu sponsorisé',
+    'fact-check': 'Vérification',
+  },
   readIn: 'Lire en',
   paragraphLink: 'Lien vers ce paragraphe',
   shareQuote: 'Partager la citation',

@@ -1,6 +1,7 @@
-import type { CreativeWork, Graph, NewsArticle, Organization, Person, WebSite, WithContext } from 'schema-dts';
+import type { AdvertiserContentArticle, CreativeWork, Graph, NewsArticle, Organization, Person, WebSite, WithContext } from 'schema-dts';
 import serialize from 'serialize-javascript';
 import type { Article } from '../article/article.ts';
+import type { ArticleKind } from '../article/schema.ts';
 import { isoWithOffset } from '../article/dates.ts';
 import { absoluteUrl, articlePath, frontPath, sitePath, type SiteAddress } from './urls.ts';
 
@@ -38,17 +39,38 @@ export interface NewsArticleExtras {
   readonly translations?: { readonly original: Article; readonly versions: readonly Article[] } | undefined;
 }
 
-export function newsArticle(article: Article, site: PublisherSite, extras: NewsArticleExtras = {}): WithContext<NewsArticle> {
+/**
+ * The schema.org type of each kind of piece. A fact check without the details of the claim it
+ * checks (a `ClaimReview` wants them) is a plain `NewsArticle`. Sponsored content is not news: an
+ * `AdvertiserContentArticle`, which has no dateline.
+ */
+const NEWS_TYPES = {
+  news: 'ReportageNewsArticle',
+  analysis: 'AnalysisNewsArticle',
+  opinion: 'OpinionNewsArticle',
+  explainer: 'BackgroundNewsArticle',
+  review: 'ReviewNewsArticle',
+  'fact-check': 'NewsArticle',
+} as const satisfies Record<Exclude<ArticleKind, 'sponsored'>, NewsArticle['@type']>;
+
+export type ArticleStructuredData = WithContext<NewsArticle> | WithContext<AdvertiserContentArticle>;
+
+export function newsArticle(article: Article, site: PublisherSite, extras: NewsArticleExtras = {}): ArticleStructuredData {
+  const body = articleBody(article, site, extras);
+  if (article.kind === 'sponsored') return { ...body, '@type': 'AdvertiserContentArticle' };
+  return { ...body, '@type': NEWS_TYPES[article.kind], dateline: article.dateline };
+}
+
+/** What every kind's structured data says. */
+function articleBody(article: Article, site: PublisherSite, extras: NewsArticleExtras) {
   const { imageUrl, lead, translations } = extras;
   const url = absoluteUrl(site, articlePath(site, article.slug));
   return {
-    '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@context': 'https://schema.org' as const,
     headline: shortenHeadline(article.title),
     ...(article.summary ? { description: article.summary } : {}),
     datePublished: isoWithOffset(article.date.instant, site.timeZone),
     dateModified: isoWithOffset((article.updated ?? article.date).instant, site.timeZone),
-    dateline: article.dateline,
     author: article.authors.map((name) => author(name, site)),
     publisher: organization(site),
     image: [
@@ -67,7 +89,7 @@ export function newsArticle(article: Article, site: PublisherSite, extras: NewsA
         : []),
       imageUrl ?? absoluteUrl(site, sitePath(site, site.logo)),
     ],
-    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    mainEntityOfPage: { '@type': 'WebPage' as const, '@id': url },
     url,
     articleSection: article.section,
     ...(article.tags.length > 0 ? { keywords: [...article.tags] } : {}),
@@ -120,7 +142,7 @@ export function siteGraph(site: PublisherSite): Graph {
  * JSON for a `<script type="application/ld+json">` block: serialize-javascript escapes `<`, `>`,
  * `/` and the line separators, so a `</script>` in a headline stays text inside the JSON.
  */
-export function jsonLdText(data: WithContext<NewsArticle> | Graph): string {
+export function jsonLdText(data: ArticleStructuredData | Graph): string {
   return serialize(data, { isJSON: true, space: 0 });
 }
 

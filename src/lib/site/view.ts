@@ -20,6 +20,18 @@ export interface ShownDate {
   readonly text: string;
 }
 
+/** The label of a piece that is not news ("Analysis", "Sponsored"), in its language; none for news. */
+export interface KindLabel {
+  readonly text: string;
+  /** Sponsored content is set apart from the newsroom's own work. */
+  readonly sponsored: boolean;
+}
+
+export function kindLabel(article: Pick<Article, 'kind' | 'lang'>): KindLabel | undefined {
+  if (article.kind === 'news') return undefined;
+  return { text: interfaceText(article.lang).kinds[article.kind], sponsored: article.kind === 'sponsored' };
+}
+
 export interface ArticleView {
   readonly path: string;
   readonly canonicalUrl: string;
@@ -28,6 +40,7 @@ export interface ArticleView {
   readonly published: ShownDate;
   readonly updated?: ShownDate | undefined;
   readonly readingTime: string;
+  readonly kind?: KindLabel | undefined;
   readonly shareLinks: readonly ShareLink[];
   /** Link to the article's file in the repository, when the site has an edit URL. */
   readonly editUrl?: string | undefined;
@@ -51,6 +64,7 @@ export function articleView(article: Article, site: ViewSite): ArticleView {
     published: shownDate(article.date),
     updated: article.updated ? shownDate(article.updated) : undefined,
     readingTime: text.minutesToRead(article.readingMinutes),
+    kind: kindLabel(article),
     shareLinks: buildShareLinks({ url: canonicalUrl, title: article.title }),
     editUrl: site.editUrl ? new URL(article.file.split('/').map(encodeURIComponent).join('/'), site.editUrl).href : undefined,
     statusBanner: statusBanner(article, site),
@@ -67,6 +81,7 @@ function statusBanner(article: Article, site: ViewSite): string | undefined {
 export interface ArticleSummaryView {
   readonly path: string;
   readonly date: ShownDate;
+  readonly kind?: KindLabel | undefined;
 }
 
 /** Every list and every article page lists other articles: each one's entry is worked out once per site. */
@@ -95,6 +110,7 @@ function summaryView(article: Article, site: ViewSite): ArticleSummaryView {
       iso: isoWithOffset(article.date.instant, site.timeZone),
       text: formatShortDate(article.date.instant, site.timeZone, text.dates),
     },
+    kind: kindLabel(article),
   };
 }
 

@@ -170,6 +170,14 @@ describe('every rule of the format names file, line, field, what was found and w
     `);
   });
 
+  it('knows the kinds of piece, news by default, and refuses any other', () => {
+    expect(accepted(REQUIRED).kind).toBe('news');
+    expect(accepted(`${REQUIRED}\nkind: fact-check`).kind).toBe('fact-check');
+    expect(messages(`${REQUIRED}\nkind: editorial`)).toEqual([
+      'content/2024/story.md:5: kind — found "editorial", expected one of news, analysis, opinion, explainer, review, sponsored, fact-check',
+    ]);
+  });
+
   it('limits the summary to 300 characters', () => {
     expect(messages(`${REQUIRED}\nsummary: "${'s'.repeat(301)}"`)[0]).toContain(':5: summary — found "s');
   });
@@ -252,8 +260,8 @@ describe('every rule of the format names file, line, field, what was found and w
     expect(messages(`${REQUIRED}\ntag: [gaza]\nauthor: Jane\nimage:\n  src: ./images/photo.jpg\n  alt: A\n  captoin: C\n  by: D`))
       .toMatchInlineSnapshot(`
       [
-        "content/2024/story.md:5: tag — found a field the article format does not have, expected did you mean "tags"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, translationKey, lang, slug, draft",
-        "content/2024/story.md:6: author — found a field the article format does not have, expected did you mean "authors"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, translationKey, lang, slug, draft",
+        "content/2024/story.md:5: tag — found a field the article format does not have, expected did you mean "tags"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, kind, translationKey, lang, slug, draft",
+        "content/2024/story.md:6: author — found a field the article format does not have, expected did you mean "authors"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, kind, translationKey, lang, slug, draft",
         "content/2024/story.md:10: image.captoin — found a field the article format does not have, expected did you mean "caption"? one of src, alt, caption, credit",
         "content/2024/story.md:11: image.by — found a field the article format does not have, expected one of src, alt, caption, credit",
       ]

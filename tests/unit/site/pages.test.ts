@@ -76,7 +76,7 @@ describe('article pages', () => {
     expect(view.moreInSection).toEqual([{ title: 'First', path: '/dateline/articles/first/', lang: 'en', dir: 'ltr' }]);
     expect(view.head).toMatchObject({ title: 'Second', lang: 'ar', canonicalUrl: 'https://example.github.io/dateline/articles/second/' });
     expect(view.banner).toBeUndefined();
-    expect(JSON.parse(view.structuredData)).toMatchObject({ '@type': 'NewsArticle', headline: 'Second' });
+    expect(JSON.parse(view.structuredData)).toMatchObject({ '@type': 'ReportageNewsArticle', headline: 'Second' });
   });
 
   it('say in the site language why a draft is not public yet', () => {

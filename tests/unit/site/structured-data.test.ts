@@ -14,6 +14,22 @@ const site: PublisherSite = {
 };
 
 describe('NewsArticle', () => {
+  it("takes the type of its kind of piece; sponsored content is an advertiser's article without a dateline", () => {
+    const types = (['news', 'analysis', 'opinion', 'explainer', 'review', 'fact-check', 'sponsored'] as const).map((kind) => {
+      const data = newsArticle(anArticle({ kind }), site) as unknown as Record<string, unknown>;
+      return [kind, data['@type'], 'dateline' in data];
+    });
+    expect(types).toEqual([
+      ['news', 'ReportageNewsArticle', true],
+      ['analysis', 'AnalysisNewsArticle', true],
+      ['opinion', 'OpinionNewsArticle', true],
+      ['explainer', 'BackgroundNewsArticle', true],
+      ['review', 'ReviewNewsArticle', true],
+      ['fact-check', 'NewsArticle', true],
+      ['sponsored', 'AdvertiserContentArticle', false],
+    ]);
+  });
+
   it('links the language versions of a story: the original lists its translations, each translation names the original', () => {
     const original = anArticle({ slug: 'talks', title: 'Talks', translationKey: 'talks' });
     const arabic = anArticle({ slug: 'talks-ar', title: 'محادثات', lang: 'ar', dir: 'rtl', translationKey: 'talks' });
@@ -44,7 +60,7 @@ describe('NewsArticle', () => {
     });
     expect(newsArticle(article, site, { imageUrl: 'https://example.github.io/dateline/_astro/lead.jpg' })).toEqual({
       '@context': 'https://schema.org',
-      '@type': 'NewsArticle',
+      '@type': 'ReportageNewsArticle',
       headline: 'Gaza talks',
       description: 'Standfirst.',
       datePublished: '2024-07-14T11:20:00+03:00',
