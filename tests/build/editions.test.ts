@@ -233,6 +233,14 @@ describe('kinds of piece', () => {
     expect(sponsored['dateline']).toBeUndefined();
   });
 
+  it('say how a story was reported, in a box under the sources and in the JSON-LD', async () => {
+    const column = await page('articles/column-ar');
+    expect(toString(select('.backstory h2', column) as Element)).toBe('كيف أعددنا هذا التقرير');
+    expect(toString(select('.backstory p', column) as Element)).toBe('كتبه محرر الاقتصاد بعد زيارة الميناء ثلاث مرات هذا الشتاء.');
+    expect(structuredData(column)['backstory']).toBe('كتبه محرر الاقتصاد بعد زيارة الميناء ثلاث مرات هذا الشتاء.');
+    expect(select('.backstory', await page('articles/bridge-en'))).toBeUndefined();
+  });
+
   it('label sponsored content in the feeds too', async () => {
     for (const file of ['feed.xml', 'atom.xml']) {
       const xml = await readFile(join(site.dist, file), 'utf8');

@@ -46,6 +46,8 @@ export interface Article {
   readonly section: string;
   readonly tags: readonly string[];
   readonly sources: readonly Source[];
+  /** How the story was reported: who went where, what was checked and how. */
+  readonly backstory?: string | undefined;
   readonly image?: LeadImage | undefined;
   /** Asks for the front page's lead slot (the newest featured article takes it). */
   readonly featured: boolean;
@@ -178,6 +180,7 @@ export function checkArticleFile(file: string, bytes: Uint8Array, rules: Article
       section: data.section ?? rules.defaultSection,
       tags: [...new Set(data.tags ?? [])],
       sources: data.sources ?? [],
+      backstory: data.backstory,
       image: image && imageFile?.ok ? { file: imageFile.file, alt: image.alt, caption: image.caption, credit: image.credit } : undefined,
       featured: data.featured ?? false,
       kind: data.kind ?? 'news',

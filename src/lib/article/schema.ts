@@ -20,6 +20,7 @@ export const TITLE_MAX = 200;
 export const ARTICLE_KINDS = ['news', 'analysis', 'opinion', 'explainer', 'review', 'sponsored', 'fact-check'] as const;
 export type ArticleKind = (typeof ARTICLE_KINDS)[number];
 const SUMMARY_MAX = 300;
+const BACKSTORY_MAX = 1000;
 const SHORT_TEXT_MAX = 200;
 
 /** Fields in the order the format lists them; also the order of "did you mean" suggestions. */
@@ -37,6 +38,7 @@ export const FRONT_MATTER_FIELDS = [
   'featured',
   'kind',
   'translationKey',
+  'backstory',
   'lang',
   'slug',
   'draft',
@@ -105,6 +107,7 @@ export function frontMatterSchema(options: SchemaOptions) {
       featured: z.boolean({ error: 'true or false' }).optional(),
       kind: z.enum(ARTICLE_KINDS, { error: `one of ${ARTICLE_KINDS.join(', ')}` }).optional(),
       translationKey: text('a key the language versions of one story share, like "ceasefire-talks-2024-07"', 100).optional(),
+      backstory: text(`how the story was reported, in at most ${BACKSTORY_MAX} characters`, BACKSTORY_MAX).optional(),
       lang: z
         .string({ error: 'a BCP 47 language tag, like en or ar' })
         .transform((value, context) => {

@@ -21,6 +21,8 @@ export interface InterfaceText {
   readonly published: string;
   readonly minutesToRead: (minutes: number) => string;
   readonly sources: string;
+  /** Heads the box that says how the story was reported. */
+  readonly backstory: string;
   readonly footnotes: string;
   readonly section: string;
   readonly tags: string;
@@ -76,6 +78,7 @@ const english: InterfaceText = {
   published: 'Published',
   minutesToRead: (minutes) => `${minutes} min read`,
   sources: 'Sources',
+  backstory: 'How we reported this',
   footnotes: 'Notes',
   section: 'Section',
   tags: 'Tags',
@@ -132,6 +135,7 @@ const arabic: InterfaceText = {
   published: 'نُشر',
   minutesToRead: (minutes) => `قراءة في ${minutes} ${arabicPlural.select(minutes) === 'few' ? 'دقائق' : 'دقيقة'}`,
   sources: 'المصادر',
+  backstory: 'كيف أعددنا هذا التقرير',
   footnotes: 'الحواشي',
   section: 'القسم',
   tags: 'الوسوم',
@@ -186,6 +190,7 @@ const french: InterfaceText = {
   published: 'Publié le',
   minutesToRead: (minutes) => `${minutes} min de lecture`,
   sources: 'Sources',
+  backstory: 'Comment nous avons travaillé',
   footnotes: 'Notes',
   section: 'Rubrique',
   tags: 'Mots-clés',

@@ -94,6 +94,7 @@ function articleBody(article: Article, site: PublisherSite, extras: NewsArticleE
     articleSection: article.section,
     ...(article.tags.length > 0 ? { keywords: [...article.tags] } : {}),
     inLanguage: article.lang,
+    ...(article.backstory ? { backstory: article.backstory } : {}),
     ...(translations ? translationLinks(article, translations.original, translations.versions, site) : {}),
     ...(article.sources.length > 0
       ? {

@@ -178,6 +178,11 @@ describe('every rule of the format names file, line, field, what was found and w
     ]);
   });
 
+  it('keeps a backstory of up to 1,000 characters', () => {
+    expect(accepted(`${REQUIRED}\nbackstory: "Reported from Doha."`).backstory).toBe('Reported from Doha.');
+    expect(messages(`${REQUIRED}\nbackstory: "${'b'.repeat(1001)}"`)[0]).toContain(':5: backstory — found "bbb');
+  });
+
   it('limits the summary to 300 characters', () => {
     expect(messages(`${REQUIRED}\nsummary: "${'s'.repeat(301)}"`)[0]).toContain(':5: summary — found "s');
   });
@@ -260,8 +265,8 @@ describe('every rule of the format names file, line, field, what was found and w
     expect(messages(`${REQUIRED}\ntag: [gaza]\nauthor: Jane\nimage:\n  src: ./images/photo.jpg\n  alt: A\n  captoin: C\n  by: D`))
       .toMatchInlineSnapshot(`
       [
-        "content/2024/story.md:5: tag — found a field the article format does not have, expected did you mean "tags"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, kind, translationKey, lang, slug, draft",
-        "content/2024/story.md:6: author — found a field the article format does not have, expected did you mean "authors"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, kind, translationKey, lang, slug, draft",
+        "content/2024/story.md:5: tag — found a field the article format does not have, expected did you mean "tags"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, kind, translationKey, backstory, lang, slug, draft",
+        "content/2024/story.md:6: author — found a field the article format does not have, expected did you mean "authors"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, kind, translationKey, backstory, lang, slug, draft",
         "content/2024/story.md:10: image.captoin — found a field the article format does not have, expected did you mean "caption"? one of src, alt, caption, credit",
         "content/2024/story.md:11: image.by — found a field the article format does not have, expected one of src, alt, caption, credit",
       ]
