@@ -36,9 +36,12 @@ export async function editionOf(lang: string): Promise<Edition> {
   return all.find((edition) => edition.lang === editionLanguage(lang)) ?? all[0]!;
 }
 
+/** Every article by the language of its edition, grouped once for all editions. */
+const articlesByEdition = perBuild(async () => Map.groupBy(await articles(), (article) => editionLanguage(article.lang)));
+
 /** One edition's index: its articles only, its sections named in its language. */
 export const editionIndex = perBuildByKey(async (lang: string): Promise<SiteIndex> => {
-  const own = (await articles()).filter((article) => editionLanguage(article.lang) === lang);
+  const own = (await articlesByEdition()).get(lang) ?? [];
   return buildSiteIndex(own, siteConfig.timeZone, { names: siteConfig.sectionNames, lang });
 });
 

@@ -1,4 +1,5 @@
 import { textDirection } from './i18n.ts';
+import { memoized } from './memo.ts';
 import { languageName, type LanguageLink } from './translations.ts';
 import { frontPath, type SiteAddress } from './urls.ts';
 
@@ -26,10 +27,8 @@ export interface EditionsSite extends SiteAddress {
   readonly descriptions?: Readonly<Record<string, string>> | undefined;
 }
 
-/** The edition an article of this language belongs to: `ar-EG` → `ar`. */
-export function editionLanguage(lang: string): string {
-  return new Intl.Locale(lang).language;
-}
+/** The edition an article of this language belongs to: `ar-EG` → `ar`. Asked of every article: memoized. */
+export const editionLanguage = memoized((lang) => new Intl.Locale(lang).language);
 
 /** The site language's edition first, then one for each other language, in the order of their tags. */
 export function editionsOf(languages: Iterable<string>, siteLang: string): Edition[] {
