@@ -248,3 +248,31 @@ describe('kinds of piece', () => {
     }
   });
 });
+
+describe('corrections', () => {
+  it('stand dated at the foot of the article, newest first, in its language', async () => {
+    const bridge = await page('articles/bridge-en');
+    expect(toString(select('#corrections-heading', bridge) as Element)).toBe('Corrections');
+    expect(selectAll('.corrections li', bridge).map((item) => toString(item).replace(/\s+/g, ' ').trim())).toEqual([
+      'Saturday 13 July 2024, 09:00 GMT+3 An earlier version said the bridge closed in winter; it closed in the spring.',
+      'Friday 12 July 2024, 18:00 GMT+3 An earlier version gave the wrong month for the start of the work.',
+    ]);
+    expect(toString(select('#corrections-heading', await page('articles/column-ar')) as Element)).toBe('تصحيحات');
+    expect(select('.corrections', await page('articles/harbour-en'))).toBeUndefined();
+  });
+
+  it('are CorrectionComments in the JSON-LD', async () => {
+    expect(structuredData(await page('articles/bridge-en'))['correction']).toEqual([
+      {
+        '@type': 'CorrectionComment',
+        text: 'An earlier version said the bridge closed in winter; it closed in the spring.',
+        datePublished: '2024-07-13T09:00:00+03:00',
+      },
+      {
+        '@type': 'CorrectionComment',
+        text: 'An earlier version gave the wrong month for the start of the work.',
+        datePublished: '2024-07-12T18:00:00+03:00',
+      },
+    ]);
+  });
+});

@@ -13,6 +13,7 @@ export function anArticle(overrides: Partial<Article> = {}): Article {
     section: 'World',
     tags: [],
     sources: [],
+    corrections: [],
     featured: false,
     kind: 'news',
     lang: 'en',

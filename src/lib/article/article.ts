@@ -23,6 +23,12 @@ export interface Source {
   readonly url?: string | undefined;
 }
 
+/** A dated correction, as the editor wrote it. */
+export interface Correction {
+  readonly date: ArticleDate;
+  readonly text: string;
+}
+
 export interface LeadImage {
   /** Path of the image file from the project root, inside the content folder: `content/2024/07/images/x.jpg`. */
   readonly file: string;
@@ -46,6 +52,8 @@ export interface Article {
   readonly section: string;
   readonly tags: readonly string[];
   readonly sources: readonly Source[];
+  /** What was corrected and when, newest first. */
+  readonly corrections: readonly Correction[];
   /** How the story was reported: who went where, what was checked and how. */
   readonly backstory?: string | undefined;
   readonly image?: LeadImage | undefined;
@@ -180,6 +188,7 @@ export function checkArticleFile(file: string, bytes: Uint8Array, rules: Article
       section: data.section ?? rules.defaultSection,
       tags: [...new Set(data.tags ?? [])],
       sources: data.sources ?? [],
+      corrections: (data.corrections ?? []).toSorted((a, b) => b.date.instant.getTime() - a.date.instant.getTime()),
       backstory: data.backstory,
       image: image && imageFile?.ok ? { file: imageFile.file, alt: image.alt, caption: image.caption, credit: image.credit } : undefined,
       featured: data.featured ?? false,

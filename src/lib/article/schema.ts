@@ -21,6 +21,7 @@ export const ARTICLE_KINDS = ['news', 'analysis', 'opinion', 'explainer', 'revie
 export type ArticleKind = (typeof ARTICLE_KINDS)[number];
 const SUMMARY_MAX = 300;
 const BACKSTORY_MAX = 1000;
+const CORRECTION_MAX = 1000;
 const SHORT_TEXT_MAX = 200;
 
 /** Fields in the order the format lists them; also the order of "did you mean" suggestions. */
@@ -38,6 +39,7 @@ export const FRONT_MATTER_FIELDS = [
   'featured',
   'kind',
   'translationKey',
+  'corrections',
   'backstory',
   'lang',
   'slug',
@@ -107,6 +109,18 @@ export function frontMatterSchema(options: SchemaOptions) {
       featured: z.boolean({ error: 'true or false' }).optional(),
       kind: z.enum(ARTICLE_KINDS, { error: `one of ${ARTICLE_KINDS.join(', ')}` }).optional(),
       translationKey: text('a key the language versions of one story share, like "ceasefire-talks-2024-07"', 100).optional(),
+      corrections: z
+        .array(
+          z.strictObject(
+            {
+              date: articleDate(options),
+              text: text(`what was wrong and what is right now, in at most ${CORRECTION_MAX} characters`, CORRECTION_MAX),
+            },
+            { error: 'a map with date and text' },
+          ),
+          { error: 'a list of corrections, each with date and text' },
+        )
+        .optional(),
       backstory: text(`how the story was reported, in at most ${BACKSTORY_MAX} characters`, BACKSTORY_MAX).optional(),
       lang: z
         .string({ error: 'a BCP 47 language tag, like en or ar' })
@@ -126,6 +140,24 @@ export function frontMatterSchema(options: SchemaOptions) {
           code: 'custom',
           path: ['updated'],
           message: 'a time not before date; use updated only for a later revision',
+        });
+      }
+      const corrections = value.corrections ?? [];
+      for (const [index, correction] of corrections.entries()) {
+        if (correction.date.instant < value.date.instant) {
+          context.addIssue({
+            code: 'custom',
+            path: ['corrections', index, 'date'],
+            message: 'a time not before date: a correction follows publication',
+          });
+        }
+      }
+      const latest = Math.max(...corrections.map((correction) => correction.date.instant.getTime()));
+      if (corrections.length > 0 && (!value.updated || value.updated.instant.getTime() < latest)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          message: 'a time at or after the latest correction: a corrected article says when it was updated',
         });
       }
     });

@@ -23,6 +23,8 @@ export interface InterfaceText {
   readonly sources: string;
   /** Heads the box that says how the story was reported. */
   readonly backstory: string;
+  /** Heads the dated corrections at the foot of an article. */
+  readonly corrections: string;
   readonly footnotes: string;
   readonly section: string;
   readonly tags: string;
@@ -79,6 +81,7 @@ const english: InterfaceText = {
   minutesToRead: (minutes) => `${minutes} min read`,
   sources: 'Sources',
   backstory: 'How we reported this',
+  corrections: 'Corrections',
   footnotes: 'Notes',
   section: 'Section',
   tags: 'Tags',
@@ -136,6 +139,7 @@ const arabic: InterfaceText = {
   minutesToRead: (minutes) => `قراءة في ${minutes} ${arabicPlural.select(minutes) === 'few' ? 'دقائق' : 'دقيقة'}`,
   sources: 'المصادر',
   backstory: 'كيف أعددنا هذا التقرير',
+  corrections: 'تصحيحات',
   footnotes: 'الحواشي',
   section: 'القسم',
   tags: 'الوسوم',
@@ -191,6 +195,7 @@ const french: InterfaceText = {
   minutesToRead: (minutes) => `${minutes} min de lecture`,
   sources: 'Sources',
   backstory: 'Comment nous avons travaillé',
+  corrections: 'Rectificatifs',
   footnotes: 'Notes',
   section: 'Rubrique',
   tags: 'Mots-clés',

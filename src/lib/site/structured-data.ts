@@ -95,6 +95,15 @@ function articleBody(article: Article, site: PublisherSite, extras: NewsArticleE
     ...(article.tags.length > 0 ? { keywords: [...article.tags] } : {}),
     inLanguage: article.lang,
     ...(article.backstory ? { backstory: article.backstory } : {}),
+    ...(article.corrections.length > 0
+      ? {
+          correction: article.corrections.map((correction) => ({
+            '@type': 'CorrectionComment' as const,
+            text: correction.text,
+            datePublished: isoWithOffset(correction.date.instant, site.timeZone),
+          })),
+        }
+      : {}),
     ...(translations ? translationLinks(article, translations.original, translations.versions, site) : {}),
     ...(article.sources.length > 0
       ? {

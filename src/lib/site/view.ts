@@ -41,6 +41,8 @@ export interface ArticleView {
   readonly updated?: ShownDate | undefined;
   readonly readingTime: string;
   readonly kind?: KindLabel | undefined;
+  /** The corrections, newest first, each dated in the article's language. */
+  readonly corrections: readonly { readonly date: ShownDate; readonly text: string }[];
   readonly shareLinks: readonly ShareLink[];
   /** Link to the article's file in the repository, when the site has an edit URL. */
   readonly editUrl?: string | undefined;
@@ -65,6 +67,7 @@ export function articleView(article: Article, site: ViewSite): ArticleView {
     updated: article.updated ? shownDate(article.updated) : undefined,
     readingTime: text.minutesToRead(article.readingMinutes),
     kind: kindLabel(article),
+    corrections: article.corrections.map((correction) => ({ date: shownDate(correction.date), text: correction.text })),
     shareLinks: buildShareLinks({ url: canonicalUrl, title: article.title }),
     editUrl: site.editUrl ? new URL(article.file.split('/').map(encodeURIComponent).join('/'), site.editUrl).href : undefined,
     statusBanner: statusBanner(article, site),

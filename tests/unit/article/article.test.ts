@@ -178,6 +178,25 @@ describe('every rule of the format names file, line, field, what was found and w
     ]);
   });
 
+  it('keeps corrections newest first, each after the date, with updated at or after the latest', () => {
+    const corrected = accepted(
+      `${REQUIRED}\nupdated: 2024-07-15T09:00:00+03:00\ncorrections:\n  - date: 2024-07-14T18:00:00+03:00\n    text: First.\n  - date: 2024-07-15T09:00:00+03:00\n    text: Second.`,
+    );
+    expect(corrected.corrections.map((correction) => correction.text)).toEqual(['Second.', 'First.']);
+    expect(
+      messages(`${REQUIRED}\nupdated: 2024-07-15T09:00:00+03:00\ncorrections:\n  - date: 2024-07-13T09:00:00+03:00\n    text: Early.`),
+    ).toEqual([
+      'content/2024/story.md:7: corrections[0].date — found "2024-07-13T09:00:00+03:00", expected a time not before date: a correction follows publication',
+    ]);
+    expect(messages(`${REQUIRED}\ncorrections:\n  - date: 2024-07-15T09:00:00+03:00\n    text: Fixed.`)).toEqual([
+      'content/2024/story.md: updated — found nothing, expected a time at or after the latest correction: a corrected article says when it was updated',
+    ]);
+    expect(
+      messages(`${REQUIRED}\nupdated: 2024-07-14T12:00:00+03:00\ncorrections:\n  - date: 2024-07-15T09:00:00+03:00\n    text: Fixed.`)[0],
+    ).toContain(':5: updated — found "2024-07-14T12:00:00+03:00", expected a time at or after the latest correction');
+    expect(messages(`${REQUIRED}\ncorrections:\n  - text: No date.`)[0]).toContain('corrections[0].date — found nothing');
+  });
+
   it('keeps a backstory of up to 1,000 characters', () => {
     expect(accepted(`${REQUIRED}\nbackstory: "Reported from Doha."`).backstory).toBe('Reported from Doha.');
     expect(messages(`${REQUIRED}\nbackstory: "${'b'.repeat(1001)}"`)[0]).toContain(':5: backstory — found "bbb');
@@ -265,8 +284,8 @@ describe('every rule of the format names file, line, field, what was found and w
     expect(messages(`${REQUIRED}\ntag: [gaza]\nauthor: Jane\nimage:\n  src: ./images/photo.jpg\n  alt: A\n  captoin: C\n  by: D`))
       .toMatchInlineSnapshot(`
       [
-        "content/2024/story.md:5: tag — found a field the article format does not have, expected did you mean "tags"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, kind, translationKey, backstory, lang, slug, draft",
-        "content/2024/story.md:6: author — found a field the article format does not have, expected did you mean "authors"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, kind, translationKey, backstory, lang, slug, draft",
+        "content/2024/story.md:5: tag — found a field the article format does not have, expected did you mean "tags"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, kind, translationKey, corrections, backstory, lang, slug, draft",
+        "content/2024/story.md:6: author — found a field the article format does not have, expected did you mean "authors"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, kind, translationKey, corrections, backstory, lang, slug, draft",
         "content/2024/story.md:10: image.captoin — found a field the article format does not have, expected did you mean "caption"? one of src, alt, caption, credit",
         "content/2024/story.md:11: image.by — found a field the article format does not have, expected one of src, alt, caption, credit",
       ]
