@@ -3,11 +3,11 @@ import { getEntry, render } from 'astro:content';
 import type { Article } from '../lib/article/article.ts';
 import { renderFeed } from '../lib/outputs/feeds.ts';
 import type { Group } from '../lib/site/lists.ts';
-import { editionParam, type Edition } from '../lib/site/editions.ts';
+import type { Edition } from '../lib/site/editions.ts';
 import { absoluteUrl, articlePath, feedPath, frontPath, sectionPath } from '../lib/site/urls.ts';
 import { cachedBodyHtml } from './bodies.ts';
 import { perBuild, perBuildByKey } from './per-build.ts';
-import { editionIndex, everyEdition, siteOf } from './site-index.ts';
+import { editionIndex, editionPaths, everyEdition, inEdition, siteOf } from './site-index.ts';
 
 /**
  * The feeds of each edition and of each of its sections: the newest `feedSize` articles in full.
@@ -20,7 +20,7 @@ type FeedFormat = 'rss' | 'atom';
 
 /** One feed of each format per edition: `feed.xml` and `atom.xml` at its front, `ar/feed.xml`… */
 export function editionFeedPaths() {
-  return everyEdition(async (edition) => [{ params: { edition: editionParam(edition) }, props: { edition } }]);
+  return editionPaths();
 }
 
 /** An edition's feed: its newest articles. */
@@ -31,10 +31,10 @@ export async function editionFeed(edition: Edition, format: FeedFormat): Promise
 /** One feed of each format per section of each edition, at sections/<section>/feed.xml and atom.xml. */
 export function sectionFeedPaths() {
   return everyEdition(async (edition) =>
-    (await editionIndex(edition.lang)).sections.map((section) => ({
-      params: { edition: editionParam(edition), section: section.slug },
-      props: { edition, section },
-    })),
+    (await editionIndex(edition.lang)).sections.map((section) => {
+      const { params, props } = inEdition(edition);
+      return { params: { ...params, section: section.slug }, props: { ...props, section } };
+    }),
   );
 }
 

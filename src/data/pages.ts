@@ -2,7 +2,7 @@ import type { GetStaticPathsOptions, Page } from 'astro';
 import { getImage } from 'astro:assets';
 import type { Article } from '../lib/article/article.ts';
 import { pageHead, siteChrome, feedLinks, type Chrome, type PageHead, type PageHeadInput } from '../lib/site/chrome.ts';
-import { editionLinks, editionParam, type Edition } from '../lib/site/editions.ts';
+import { editionLinks, type Edition } from '../lib/site/editions.ts';
 import { interfaceText } from '../lib/site/i18n.ts';
 import { absoluteUrl } from '../lib/site/urls.ts';
 import { articleLinks, type Group, type Month, type SiteIndex } from '../lib/site/lists.ts';
@@ -29,7 +29,7 @@ import { siteConfig } from '../site.config.ts';
 import { articleEntries, pageBody, type ArticleEntry, type PageBody } from './bodies.ts';
 import { contentImage } from './images.ts';
 import { perBuildByKey } from './per-build.ts';
-import { editionIndex, editionOf, editions, everyEdition, siteIndex, siteOf } from './site-index.ts';
+import { editionIndex, editionOf, editionPaths, editions, everyEdition, inEdition, siteIndex, siteOf } from './site-index.ts';
 
 /**
  * Every page's props: which pages there are (the bodies of `getStaticPaths`) and what each shows,
@@ -55,7 +55,8 @@ export interface PageFrame<View> {
 }
 
 async function frame<View extends { head: PageHeadInput }>(view: View, edition: Edition): Promise<PageFrame<View>> {
-  return { chrome: await chrome(edition.lang), head: head({ lang: edition.lang, ...view.head }), view };
+  // The edition's language as the site writes it: the site's own tag, region and all, for its own edition.
+  return { chrome: await chrome(edition.lang), head: head({ lang: siteOf(edition).lang, ...view.head }), view };
 }
 
 /** What a page's masthead and menu show from the content, for its page key: the edition's sections and the editions. */
@@ -65,11 +66,6 @@ async function layoutOf(edition: Edition): Promise<unknown> {
 }
 
 // ---- Lists: the front pages, sections, tags, archive months ----------------------------------
-
-/** The paths of an edition's pages: Astro's `edition` parameter, and the edition for the page. */
-function inEdition(edition: Edition) {
-  return { params: { edition: editionParam(edition) }, props: { edition } };
-}
 
 /** One kind of paginated list (sections, tags, months) of each edition, each page with its page key. */
 function listPaths<Item, Props extends object>(
@@ -167,11 +163,6 @@ export function frontPaths() {
   return editionPaths();
 }
 
-/** One page per edition, such as its front page or its search page. */
-function editionPaths() {
-  return everyEdition(async (edition) => [inEdition(edition)]);
-}
-
 export async function frontPageProps(edition: Edition): Promise<FrontFrame> {
   const index = await editionIndex(edition.lang);
   const props = await frame(frontPage(siteOf(edition), index.newest, index.sections), edition);
@@ -196,12 +187,12 @@ export function sectionPage(page: Page<Article>, edition: Edition, section: Grou
 }
 
 export function tagPage(page: Page<Article>, edition: Edition, tag: Group): Promise<ListFrame> {
-  return list(page, edition, { heading: `#${tag.name}`, description: `${tag.name} — ${siteConfig.name}` });
+  return list(page, edition, { heading: `#${tag.name}`, description: `${tag.name} — ${siteOf(edition).name}` });
 }
 
 export function monthPage(page: Page<Article>, edition: Edition, month: Month): Promise<ListFrame> {
   const name = monthName(siteOf(edition), month);
-  return list(page, edition, { heading: name, description: `${name} — ${siteConfig.name}` });
+  return list(page, edition, { heading: name, description: `${name} — ${siteOf(edition).name}` });
 }
 
 // ---- The archive's index and years ------------------------------------------------------------

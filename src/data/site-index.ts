@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content';
 import type { Article } from '../lib/article/article.ts';
-import { editionLanguage, editionsOf, editionSite, type Edition } from '../lib/site/editions.ts';
+import { editionLanguage, editionParam, editionsOf, editionSite, type Edition } from '../lib/site/editions.ts';
 import { buildSiteIndex, type SiteIndex } from '../lib/site/lists.ts';
 import { siteConfig } from '../site.config.ts';
 import { perBuild, perBuildByKey } from './per-build.ts';
@@ -28,6 +28,16 @@ export const editions = perBuild(async (): Promise<Edition[]> => {
 /** Each edition's paths, for a route under src/pages/[...edition]/. */
 export async function everyEdition<Path>(paths: (edition: Edition) => Promise<readonly Path[]>): Promise<Path[]> {
   return (await Promise.all((await editions()).map(paths))).flat();
+}
+
+/** The paths of an edition's pages: Astro's `edition` parameter, and the edition for the page. */
+export function inEdition(edition: Edition) {
+  return { params: { edition: editionParam(edition) }, props: { edition } };
+}
+
+/** One page per edition, such as its front page, its search page or its feed. */
+export function editionPaths() {
+  return everyEdition(async (edition) => [inEdition(edition)]);
 }
 
 /** The edition whose chrome an article in this language wears. */

@@ -1,6 +1,5 @@
-import { textDirection } from './i18n.ts';
 import { memoized } from './memo.ts';
-import { languageName, type LanguageLink } from './translations.ts';
+import { languageLink, type LanguageLink } from './translations.ts';
 import { frontPath, type SiteAddress } from './urls.ts';
 
 /**
@@ -60,11 +59,5 @@ export function editionSite<Site extends EditionsSite>(site: Site, edition: Edit
 /** Links to the front page of every edition, named in its language, for the masthead; none when the site has one edition. */
 export function editionLinks(editions: readonly Edition[], current: Edition, site: EditionsSite): LanguageLink[] {
   if (editions.length < 2) return [];
-  return editions.map((edition) => ({
-    name: languageName(edition.lang),
-    path: frontPath(editionSite(site, edition)),
-    lang: edition.lang,
-    dir: textDirection(edition.lang),
-    current: edition.lang === current.lang,
-  }));
+  return editions.map((edition) => languageLink(edition.lang, frontPath(editionSite(site, edition)), edition.lang === current.lang));
 }

@@ -50,13 +50,14 @@ export function alternates(versions: readonly Article[], site: TranslationSite):
 export function languageLinks(versions: readonly Article[], current: Article, site: TranslationSite): LanguageLink[] {
   if (versions.length < 2) return [];
   const first = defaultVersion(versions, site);
-  return [first, ...versions.filter((version) => version !== first)].map((version) => ({
-    name: languageName(version.lang),
-    path: articlePath(site, version.slug),
-    lang: version.lang,
-    dir: textDirection(version.lang),
-    current: version.slug === current.slug,
-  }));
+  return [first, ...versions.filter((version) => version !== first)].map((version) =>
+    languageLink(version.lang, articlePath(site, version.slug), version.slug === current.slug),
+  );
+}
+
+/** A link to a page in `lang`, named in that language and set in its direction. */
+export function languageLink(lang: string, path: string, current: boolean): LanguageLink {
+  return { name: languageName(lang), path, lang, dir: textDirection(lang), current };
 }
 
 /** A language's name in that language, as its readers look for it: "English", "العربية", "Français". */
