@@ -1,3 +1,4 @@
+import type { Policies } from './lib/newsroom/policies.ts';
 import type { SectionNames } from './lib/site/lists.ts';
 
 /**
@@ -33,6 +34,12 @@ export interface SiteConfig {
   readonly sectionNames?: SectionNames | undefined;
   /** `description` in the languages of other editions, for their front pages and feeds: `{ ar: '…' }`. */
   readonly descriptions?: Readonly<Record<string, string>> | undefined;
+  /**
+   * Which site page (content/pages/<slug>.md) is which of the newsroom's policies, by its
+   * schema.org name: the publisher in every page's structured data points at them, and the footer
+   * lists them first. Every page named must exist (`npm run check` says so).
+   */
+  readonly policies?: Policies | undefined;
   /** The publisher's logo inside public/, for structured data. */
   readonly logo: string;
   /** Articles per list page (home, sections, tags, archive months). */
@@ -72,6 +79,14 @@ export const siteConfig: SiteConfig = {
   descriptions: {
     ar: 'أخبار من حيث تقع، مع تسمية كل مصدر.',
     fr: 'L’actualité depuis là où elle se passe, chaque source nommée.',
+  },
+  policies: {
+    masthead: 'about',
+    publishingPrinciples: 'publishing-principles',
+    correctionsPolicy: 'corrections-policy',
+    ethicsPolicy: 'ethics',
+    ownershipFundingInfo: 'ownership-and-funding',
+    actionableFeedbackPolicy: 'contact',
   },
   logo: 'logo.png',
   pageSize: 20,

@@ -5,6 +5,10 @@ import type { CheckedFile, JobSite, RenderedBody } from './article-job.ts';
 import { pipelineFingerprint } from './body-cache.ts';
 import { runArticleJobs } from './article-pool.ts';
 import type { Problem } from '../lib/article/problems.ts';
+import { editionLanguage } from '../lib/site/editions.ts';
+import type { AuthorProfile } from '../lib/newsroom/authors.ts';
+import type { SitePage } from '../lib/newsroom/site-pages.ts';
+import { checkNewsroomFiles, type Rendered } from './newsroom-files.ts';
 
 /**
  * The whole content check, shared by the build's loader and `npm run check`, so that the two can
@@ -22,6 +26,9 @@ export interface ContentReport {
   readonly checked: readonly CheckedFile[];
   /** The same articles rendered, in `render` mode, when their bodies passed too. */
   readonly rendered: readonly RenderedBody[];
+  /** Site pages (content/pages/) and author profiles (content/authors/) that passed. */
+  readonly pages: readonly Rendered<SitePage>[];
+  readonly authors: readonly Rendered<AuthorProfile>[];
   readonly problems: readonly Problem[];
   /** Likely mistakes that do not stop a build. */
   readonly warnings: readonly Problem[];
@@ -41,6 +48,12 @@ export interface CheckContentOptions {
   readonly drawPreviewCards?: boolean | undefined;
   /** Worker threads (see article-pool.ts); by default one per core for large sites. */
   readonly workers?: number | undefined;
+  /**
+   * Which site page is which of the newsroom's policies (site.config.ts): each must name a page.
+   * `configFile` is where the policies are set, for the error.
+   */
+  readonly policies?: Readonly<Record<string, string>> | undefined;
+  readonly configFile?: string | undefined;
   /** Called as articles are done, for a progress line. */
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
 }
@@ -49,6 +62,8 @@ export async function checkContent(options: CheckContentOptions): Promise<Conten
   const { root, site, now, mode } = options;
   const allFiles = await contentFiles(root);
   const files = allFiles.filter((file) => contentFileKind(file) === 'article');
+  const pageFiles = allFiles.filter((file) => contentFileKind(file) === 'page');
+  const authorFiles = allFiles.filter((file) => contentFileKind(file) === 'author');
   const unread = allFiles.filter((file) => contentFileKind(file) === 'unread');
 
   const settings = {
@@ -76,9 +91,37 @@ export async function checkContent(options: CheckContentOptions): Promise<Conten
     bodyProblems.push(...result.bodyProblems);
     if (result.rendered) rendered.push(result.rendered);
   }
+  const editions = [...new Set([site.lang, ...checked.map((article) => article.lang)].map(editionLanguage))];
+  const newsroom = await checkNewsroomFiles(pageFiles, authorFiles, settings, editions);
   // File problems first, then clashes between files, then bodies: the order an editor fixes them in.
-  problems.push(...slugClashes(checked), ...translationClashes(checked), ...bodyProblems);
-  return { files, unread, checked, rendered, problems, warnings };
+  problems.push(...slugClashes(checked), ...translationClashes(checked), ...bodyProblems, ...newsroom.problems);
+  const policies = policyProblems(options, newsroom.pages);
+  // A site without any site pages (a new site, a test's) publishes no policies: a warning, not a failure.
+  (newsroom.pages.length > 0 || pageFiles.length > 0 ? problems : warnings).push(...policies);
+  return {
+    files,
+    unread,
+    checked,
+    rendered,
+    pages: newsroom.pages,
+    authors: newsroom.authors,
+    problems,
+    warnings,
+  };
+}
+
+/** Each policy the site configuration names must be a site page. */
+function policyProblems(options: CheckContentOptions, pages: readonly Rendered<SitePage>[]): Problem[] {
+  const slugs = new Set(pages.map(({ item }) => item.slug));
+  return Object.entries(options.policies ?? {})
+    .filter(([, slug]) => !slugs.has(slug))
+    .map(([property, slug]) => ({
+      file: options.configFile ?? 'src/site.config.ts',
+      field: `policies.${property}`,
+      found: `"${slug}", but there is no content/pages/${slug}.md`,
+      expected:
+        slugs.size > 0 ? `the name of a site page: ${[...slugs].sort().join(', ')}` : 'the name of a site page under content/pages/',
+    }));
 }
 
 /** Every file under the content folder, at any depth, as sorted paths from the project root. */

@@ -11,6 +11,9 @@ import { count, formatProblem, sortProblems, type Problem } from '../lib/article
 export interface CheckSummary {
   readonly ok: boolean;
   readonly files: number;
+  /** Site pages and author profiles that passed. */
+  readonly pages: number;
+  readonly authors: number;
   readonly published: number;
   readonly problems: readonly Problem[];
   readonly warnings: readonly Problem[];
@@ -27,6 +30,8 @@ export function summariseCheck(report: ContentReport, timeZone: string): CheckSu
   return {
     ok: report.problems.length === 0,
     files: report.files.length,
+    pages: report.pages.length,
+    authors: report.authors.length,
     published: byStatus('published').length,
     problems: sortProblems(report.problems),
     warnings: sortProblems(report.warnings),
@@ -39,7 +44,12 @@ export function summariseCheck(report: ContentReport, timeZone: string): CheckSu
 }
 
 export function formatCheckSummary(summary: CheckSummary, timeZone: string): string {
-  const lines: string[] = [`Checked ${count(summary.files, 'article file')} in ${CONTENT_DIR}/.`];
+  const others = [
+    ...(summary.pages > 0 ? [count(summary.pages, 'site page')] : []),
+    ...(summary.authors > 0 ? [count(summary.authors, 'author profile')] : []),
+  ];
+  const checked = [count(summary.files, 'article file'), ...others];
+  const lines: string[] = [`Checked ${new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(checked)} in ${CONTENT_DIR}/.`];
   const section = (heading: string, entries: readonly string[]) => {
     if (entries.length > 0) lines.push('', `${heading} (${entries.length}):`, ...entries.map((entry) => `  ${entry}`));
   };
@@ -70,7 +80,7 @@ export function formatCheckSummary(summary: CheckSummary, timeZone: string): str
     '',
     summary.ok
       ? `✓ No problems: ${tail}.`
-      : `✗ ${count(summary.problems.length, 'problem')} in ${count(files, 'article file')}; the build fails until they are fixed. Also: ${tail}.`,
+      : `✗ ${count(summary.problems.length, 'problem')} in ${count(files, 'file')}; the build fails until they are fixed. Also: ${tail}.`,
   );
   return lines.join('\n');
 }

@@ -30,6 +30,7 @@ const report = await checkContent({
   site: siteConfig,
   now: new Date(),
   mode: 'parse',
+  policies: siteConfig.policies,
   onProgress: wantsProgress(process.stderr, process.env) && !values.json ? createProgress(process.stderr, 'Checking') : undefined,
 });
 const summary = summariseCheck(report, siteConfig.timeZone);

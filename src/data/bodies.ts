@@ -2,7 +2,7 @@ import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { readArticleBody } from '../build/body-cache.ts';
 
 /**
- * Article bodies as HTML, for the article pages. The content sync renders each body once into
+ * Article bodies as HTML, for the article pages (and the bodies of site pages and author profiles). The content sync renders each body once into
  * `.cache/html/` (src/build/body-cache.ts); pages read it from there. A body with images is the
  * exception: Astro resolves its pictures to optimised files when it renders the entry, so the page
  * renders it with <Content /> (the feeds' bodies: src/data/feeds.ts).
@@ -11,15 +11,18 @@ const root = process.cwd();
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 
+/** An entry whose body the content sync rendered: an article, a site page or an author profile. */
+export type BodyEntry = CollectionEntry<'articles' | 'pages' | 'authors'>;
+
 export type PageBody = { readonly html: string } | { readonly Content: Awaited<ReturnType<typeof render>>['Content'] };
 
 /** The body from the cache, or undefined when Astro must render it because it has images. */
-export function cachedBodyHtml(entry: ArticleEntry): string | undefined {
+export function cachedBodyHtml(entry: BodyEntry): string | undefined {
   return entry.rendered ? undefined : readArticleBody(root, entry.data.htmlKey).html;
 }
 
-/** What the article page puts in its body: the cached HTML, or Astro's rendering of a body with images. */
-export async function pageBody(entry: ArticleEntry): Promise<PageBody> {
+/** What a page puts in its body: the cached HTML, or Astro's rendering of a body with images. */
+export async function pageBody(entry: BodyEntry): Promise<PageBody> {
   const html = cachedBodyHtml(entry);
   return html === undefined ? { Content: (await render(entry)).Content } : { html };
 }

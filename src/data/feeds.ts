@@ -1,13 +1,16 @@
 import { experimental_AstroContainer } from 'astro/container';
 import { getEntry, render } from 'astro:content';
 import type { Article } from '../lib/article/article.ts';
-import { renderFeed } from '../lib/outputs/feeds.ts';
+import { renderCorrectionsFeed, renderFeed } from '../lib/outputs/feeds.ts';
+import { correctionUrl } from '../lib/site/corrections.ts';
+import { interfaceText } from '../lib/site/i18n.ts';
+import { siteConfig } from '../site.config.ts';
 import type { Group } from '../lib/site/lists.ts';
 import type { Edition } from '../lib/site/editions.ts';
-import { absoluteUrl, articlePath, feedPath, frontPath, sectionPath } from '../lib/site/urls.ts';
+import { absoluteUrl, articlePath, correctionsFeedPath, correctionsPath, feedPath, frontPath, sectionPath } from '../lib/site/urls.ts';
 import { cachedBodyHtml } from './bodies.ts';
 import { perBuild, perBuildByKey } from './per-build.ts';
-import { editionIndex, editionPaths, everyEdition, inEdition, siteOf } from './site-index.ts';
+import { corrections, editionIndex, editionPaths, everyEdition, inEdition, siteOf } from './site-index.ts';
 
 /**
  * The feeds of each edition and of each of its sections: the newest `feedSize` articles in full.
@@ -62,6 +65,30 @@ async function feedFor(edition: Edition, articles: readonly Article[], format: F
       copyright: site.name,
       items,
     },
+    format,
+  );
+}
+
+/** The corrections log's feed: its newest `feedSize` corrections, in the site's language. */
+export async function correctionsFeed(format: FeedFormat): Promise<string> {
+  const site = siteConfig;
+  const heading = interfaceText(site.lang).correctionsLog;
+  const items = (await corrections()).slice(0, site.feedSize).map((logged) => ({
+    logged,
+    url: absoluteUrl(site, articlePath(site, logged.article.slug)),
+    correctionUrl: correctionUrl(site, logged.article),
+  }));
+  return renderCorrectionsFeed(
+    {
+      title: `${site.name} — ${heading}`,
+      description: interfaceText(site.lang).correctionsLogIntro,
+      lang: site.lang,
+      link: absoluteUrl(site, correctionsPath(site)),
+      rssUrl: absoluteUrl(site, correctionsFeedPath(site, 'rss')),
+      atomUrl: absoluteUrl(site, correctionsFeedPath(site, 'atom')),
+      copyright: site.name,
+    },
+    items,
     format,
   );
 }

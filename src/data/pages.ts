@@ -1,27 +1,36 @@
 import type { GetStaticPathsOptions, Page } from 'astro';
 import { getImage } from 'astro:assets';
+import type { CollectionEntry } from 'astro:content';
+import { nameKey } from '../lib/newsroom/authors.ts';
 import type { Article } from '../lib/article/article.ts';
-import { pageHead, siteChrome, feedLinks, type Chrome, type PageHead, type PageHeadInput } from '../lib/site/chrome.ts';
+import { footerLinks, pageHead, siteChrome, feedLinks, type Chrome, type PageHead, type PageHeadInput } from '../lib/site/chrome.ts';
 import { editionLinks, type Edition } from '../lib/site/editions.ts';
 import { interfaceText } from '../lib/site/i18n.ts';
 import { absoluteUrl } from '../lib/site/urls.ts';
 import { articleLinks, type Group, type Month, type SiteIndex } from '../lib/site/lists.ts';
+import type { LoggedCorrection } from '../lib/site/corrections.ts';
 import { articlePageKey, withListKeys } from '../lib/site/page-keys.ts';
 import {
   LEAD_IMAGE_WIDTHS,
   archivePage,
   articlePage,
+  correctionsPage,
   frontPage,
   listPage,
   monthName,
   notFoundPage,
   searchPage,
+  sitePageView,
+  authorPageView,
   type ArchivePageView,
   type ArticlePageView,
+  type CorrectionsPageView,
   type FrontPageView,
   type ListPageInput,
   type ListPageView,
   type NotFoundPageView,
+  type SitePageView,
+  type AuthorPageView,
   type SearchPageView,
   type Teaser,
 } from '../lib/site/pages.ts';
@@ -29,7 +38,22 @@ import { siteConfig } from '../site.config.ts';
 import { articleEntries, pageBody, type ArticleEntry, type PageBody } from './bodies.ts';
 import { contentImage } from './images.ts';
 import { perBuildByKey } from './per-build.ts';
-import { editionIndex, editionOf, editionPaths, editions, everyEdition, inEdition, siteIndex, siteOf } from './site-index.ts';
+import {
+  articlesByAuthor,
+  authors,
+  corrections,
+  editionIndex,
+  editionOf,
+  editionPaths,
+  editions,
+  everyEdition,
+  inEdition,
+  profilesOf,
+  publisherOf,
+  siteIndex,
+  sitePages,
+  siteOf,
+} from './site-index.ts';
 
 /**
  * Every page's props: which pages there are (the bodies of `getStaticPaths`) and what each shows,
@@ -38,10 +62,16 @@ import { editionIndex, editionOf, editionPaths, editions, everyEdition, inEditio
  */
 type Paginate = GetStaticPathsOptions['paginate'];
 
-/** What every page of an edition shows around its content: its sections, the other editions. */
+/** What every page of an edition shows around its content: its sections, the other editions, the newsroom's pages. */
 const chrome = perBuildByKey(async (lang): Promise<Chrome> => {
-  const [all, edition] = await Promise.all([editions(), editionOf(lang)]);
-  return siteChrome(siteOf(edition), (await editionIndex(edition.lang)).sections, editionLinks(all, edition, siteConfig));
+  const [all, edition, pages] = await Promise.all([editions(), editionOf(lang), sitePages()]);
+  const site = siteOf(edition);
+  const footer = footerLinks(
+    site,
+    pages.map((entry) => entry.data),
+    siteConfig.policies,
+  );
+  return siteChrome(site, (await editionIndex(edition.lang)).sections, editionLinks(all, edition, siteConfig), footer);
 });
 
 function head(input: PageHeadInput): PageHead {
@@ -59,10 +89,10 @@ async function frame<View extends { head: PageHeadInput }>(view: View, edition: 
   return { chrome: await chrome(edition.lang), head: head({ lang: siteOf(edition).lang, ...view.head }), view };
 }
 
-/** What a page's masthead and menu show from the content, for its page key: the edition's sections and the editions. */
+/** What a page's chrome shows from the content, for its page key: the edition's sections, the editions, the footer's pages. */
 async function layoutOf(edition: Edition): Promise<unknown> {
-  const { sections, editions: others } = await chrome(edition.lang);
-  return [sections, others];
+  const { sections, editions: others, footer } = await chrome(edition.lang);
+  return [sections, others, footer];
 }
 
 // ---- Lists: the front pages, sections, tags, archive months ----------------------------------
@@ -165,7 +195,7 @@ export function frontPaths() {
 
 export async function frontPageProps(edition: Edition): Promise<FrontFrame> {
   const index = await editionIndex(edition.lang);
-  const props = await frame(frontPage(siteOf(edition), index.newest, index.sections), edition);
+  const props = await frame(frontPage(await publisherOf(edition), index.newest, index.sections), edition);
   const { lead, secondary, sections } = props.view;
   return { ...props, pictures: await picturesOf([...(lead ? [lead] : []), ...secondary, ...sections.flatMap((block) => block.teasers)]) };
 }
@@ -226,7 +256,12 @@ export async function articlePaths() {
     entries.map(async (entry) => {
       const edition = await editionOf(entry.data.lang);
       const links = articleLinks(await editionIndex(edition.lang), entry.data, index);
-      return { params: { slug: entry.id }, props: { entry }, cacheKey: articlePageKey(await layoutOf(edition), entry.data, links) };
+      const profiles = await profilesOf(entry.data);
+      return {
+        params: { slug: entry.id },
+        props: { entry },
+        cacheKey: articlePageKey(await layoutOf(edition), entry.data, links, profiles),
+      };
     }),
   );
 }
@@ -242,15 +277,16 @@ export interface ArticleFrame extends PageFrame<ArticlePageView> {
 export async function articlePageProps(entry: ArticleEntry): Promise<ArticleFrame> {
   const article = entry.data;
   const edition = await editionOf(article.lang);
-  const [index, all, body, leadImage] = await Promise.all([
+  const [index, all, body, leadImage, profiles] = await Promise.all([
     editionIndex(edition.lang),
     siteIndex(),
     pageBody(entry),
     article.image ? contentImage(article.image.file) : undefined,
+    profilesOf(article),
   ]);
   const lead = leadImage ? await publishedImage(leadImage) : undefined;
   const links = articleLinks(index, article, all);
-  const view = await frame(articlePage(siteOf(edition), article, links, lead), edition);
+  const view = await frame(articlePage(await publisherOf(edition), article, links, profiles, lead), edition);
   return { ...view, article, body, leadImage };
 }
 
@@ -276,4 +312,62 @@ export function searchPageProps(edition: Edition): Promise<PageFrame<SearchPageV
 export async function notFoundProps(): Promise<PageFrame<NotFoundPageView>> {
   const [primary] = await editions();
   return frame(notFoundPage(siteConfig, (await siteIndex()).newest), primary!);
+}
+
+// ---- Corrections ----------------------------------------------------------------------------------
+
+/** The site-wide corrections log, paginated like the lists: `/corrections/`, `/corrections/2/`… */
+export async function correctionsPaths(paginate: Paginate) {
+  return paginate([...(await corrections())], { pageSize: siteConfig.pageSize });
+}
+
+export interface CorrectionsFrame extends PageFrame<CorrectionsPageView> {
+  readonly page: Page<LoggedCorrection>;
+}
+
+/** The corrections log wears the chrome of the site's own edition; each entry keeps its article's language. */
+export async function correctionsPageProps(page: Page<LoggedCorrection>): Promise<CorrectionsFrame> {
+  const [primary] = await editions();
+  return { ...(await frame(correctionsPage(siteConfig, page), primary!)), page };
+}
+
+// ---- The newsroom: site pages and authors ---------------------------------------------------------
+
+/** Every site page at `/<slug>/`, wearing the chrome of its language's edition. */
+export async function sitePagePaths() {
+  return (await sitePages()).map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
+}
+
+export interface SitePageFrame extends PageFrame<SitePageView> {
+  readonly body: PageBody;
+}
+
+export async function sitePageProps(entry: CollectionEntry<'pages'>): Promise<SitePageFrame> {
+  const edition = await editionOf(entry.data.lang);
+  const [view, body] = await Promise.all([frame(sitePageView(await publisherOf(edition), entry.data), edition), pageBody(entry)]);
+  return { ...view, body };
+}
+
+/** Each author's page, `/authors/<slug>/`, with the author's articles page after page. */
+export async function authorPaths(paginate: Paginate) {
+  const [entries, byAuthor] = await Promise.all([authors(), articlesByAuthor()]);
+  return entries.flatMap((entry) =>
+    paginate([...(byAuthor.get(nameKey(entry.data.name)) ?? [])], {
+      pageSize: siteConfig.pageSize,
+      params: { author: entry.id },
+      props: { entry },
+    }),
+  );
+}
+
+export interface AuthorFrame extends PageFrame<AuthorPageView> {
+  readonly page: Page<Article>;
+  readonly bio: PageBody;
+}
+
+/** An author's page wears the site language's chrome; each of the author's articles keeps its own language. */
+export async function authorPageProps(entry: CollectionEntry<'authors'>, page: Page<Article>): Promise<AuthorFrame> {
+  const [primary] = await editions();
+  const [view, bio] = await Promise.all([frame(authorPageView(await publisherOf(primary!), entry.data, page), primary!), pageBody(entry)]);
+  return { ...view, page, bio };
 }

@@ -3,11 +3,14 @@ import {
   absoluteUrl,
   archivePath,
   articlePath,
+  authorPath,
+  correctionsPath,
   frontPath,
   latestPath,
   pagedPaths,
   searchPath,
   sectionPath,
+  sitePagePath,
   sitePath,
   tagPath,
 } from '../lib/site/urls.ts';
@@ -15,12 +18,21 @@ import { xmlResponse } from '../lib/outputs/responses.ts';
 import { alternates } from '../lib/site/translations.ts';
 import { siteConfig } from '../site.config.ts';
 import { perBuild } from './per-build.ts';
-import { editionIndex, everyEdition, siteIndex, siteOf } from './site-index.ts';
+import { nameKey } from '../lib/newsroom/authors.ts';
+import { articlesByAuthor, authors, corrections, editionIndex, everyEdition, siteIndex, sitePages, siteOf } from './site-index.ts';
 
-/** Every public page of every edition that is not an article, as absolute URLs. */
+/** Every public page of every edition that is not an article, then the newsroom's own pages, as absolute URLs. */
 export async function pageUrls(): Promise<string[]> {
   const { pageSize } = siteConfig;
-  return everyEdition(async (edition) => {
+  const [pages, profiles, byAuthor, log] = await Promise.all([sitePages(), authors(), articlesByAuthor(), corrections()]);
+  const newsroom = [
+    ...pages.map((entry) => sitePagePath(siteConfig, entry.id)),
+    ...profiles.flatMap((entry) =>
+      pagedPaths(authorPath(siteConfig, entry.id), byAuthor.get(nameKey(entry.data.name))?.length ?? 0, pageSize),
+    ),
+    ...pagedPaths(correctionsPath(siteConfig), log.length, pageSize),
+  ].map((path) => absoluteUrl(siteConfig, path));
+  const editions = await everyEdition(async (edition) => {
     const site = siteOf(edition);
     const { newest, sections, tags, months } = await editionIndex(edition.lang);
     const paths = [
@@ -35,6 +47,7 @@ export async function pageUrls(): Promise<string[]> {
     ];
     return paths.map((path) => absoluteUrl(site, path));
   });
+  return [...editions, ...newsroom];
 }
 
 /** Every public article with its absolute URL, newest first. */

@@ -6,7 +6,7 @@ import type { RenderedBody } from '../build/article-job.ts';
 import { readArticleBody } from '../build/body-cache.ts';
 import { CONTENT_DIR, type Article } from '../lib/article/article.ts';
 import { writeBuildManifest } from '../build/manifest.ts';
-import { checkContent } from '../build/content-check.ts';
+import { checkContent, type ContentReport } from '../build/content-check.ts';
 import { isoWithOffset } from '../lib/article/dates.ts';
 import { indexedArticle } from '../lib/outputs/search-shards.ts';
 import { count, formatProblemReport, type Problem } from '../lib/article/problems.ts';
@@ -42,42 +42,69 @@ class ArticleFormatError extends Error {
   }
 }
 
-/** Dev-server watchers we already listen to, so a reloaded collection does not listen twice. */
-const watched = new WeakSet<object>();
+/** Dev-server watchers each loader already listens to, so a reloaded collection does not listen twice. */
+const watched = new Map<(context: LoaderContext) => Promise<void>, WeakSet<object>>();
 
 export function articleLoader(): Loader {
   return {
     name: 'dateline-articles',
     schema: z.custom<StoredArticle>(),
-    load: async (context) => {
-      await syncArticles(context);
-      const { watcher } = context;
-      if (watcher && !watched.has(watcher)) {
-        watched.add(watcher);
-        watcher.on('all', (_event, changed) => {
-          if (isContentPath(context, changed)) {
-            syncArticles(context).catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
-          }
-        });
-      }
-    },
+    load: (context) => syncAndWatch(context, syncArticles),
   };
 }
 
-async function syncArticles(context: LoaderContext): Promise<void> {
-  const root = fileURLToPath(context.config.root);
+/** The check under way, which the loaders of one sync share: content/ is read and checked once for all three. */
+let running: Promise<ContentReport> | undefined;
+
+/**
+ * The content check of this sync, started by whichever collection's loader asks first (Astro runs
+ * them together) and shared by the others; it fails every loader with every problem at once.
+ */
+export async function sharedContentCheck(context: LoaderContext): Promise<ContentReport> {
+  running ??= runContentCheck(context).finally(() => {
+    running = undefined;
+  });
+  const report = await running;
+  if (report.problems.length > 0) throw new ArticleFormatError(report.problems);
+  return report;
+}
+
+async function runContentCheck(context: LoaderContext): Promise<ContentReport> {
   // Astro hands loaders a file watcher only when the dev server runs, which shows drafts too.
   const devServer = context.watcher !== undefined;
-  const started = performance.now();
-  const report = await checkContent({
-    root,
+  return checkContent({
+    root: fileURLToPath(context.config.root),
     site: siteConfig,
     now: new Date(),
     mode: 'render',
     // The dev server draws a card when a page asks for it; a build draws them all with the bodies.
     drawPreviewCards: !devServer,
+    policies: siteConfig.policies,
     onProgress: wantsProgress(process.stderr, process.env) ? createProgress(process.stderr, 'Articles') : undefined,
   });
+}
+
+/** Calls `sync` now and, on the dev server, whenever a file under content/ changes. */
+export async function syncAndWatch(context: LoaderContext, sync: (context: LoaderContext) => Promise<void>): Promise<void> {
+  await sync(context);
+  const { watcher } = context;
+  const listening = watched.get(sync) ?? new WeakSet<object>();
+  watched.set(sync, listening);
+  if (watcher && !listening.has(watcher)) {
+    listening.add(watcher);
+    watcher.on('all', (_event, changed) => {
+      if (isContentPath(context, changed)) {
+        sync(context).catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
+      }
+    });
+  }
+}
+
+async function syncArticles(context: LoaderContext): Promise<void> {
+  const root = fileURLToPath(context.config.root);
+  const devServer = context.watcher !== undefined;
+  const started = performance.now();
+  const report = await sharedContentCheck(context);
 
   if (report.unread.length > 0) {
     context.logger.warn(`Not read as articles (only .md files are): ${report.unread.join(', ')}`);
@@ -86,7 +113,6 @@ async function syncArticles(context: LoaderContext): Promise<void> {
     // One line, not thousands: `npm run check` lists them with their files and lines.
     context.logger.warn(`${count(report.warnings.length, 'warning')} about likely mistakes in articles; run "npm run check" to see them.`);
   }
-  if (report.problems.length > 0) throw new ArticleFormatError(report.problems);
 
   const stored = report.rendered.filter(({ article }) => devServer || article.status === 'published');
   if (!devServer) reportLeftOut(context, report.rendered);

@@ -10,6 +10,12 @@ const PAGES = [
   '/articles/hamas-withdraws-ceasefire-talks/',
   '/articles/hamas-ceasefire-talks-ar/',
   '/articles/gaza-hostages-in-figures/',
+  // Corrections boxes in English and Arabic, the corrections log, a site page, an author's page.
+  '/articles/euro-2024-final/',
+  '/articles/euro-2024-final-ar/',
+  '/corrections/',
+  '/about/',
+  '/authors/maya-rahal/',
   '/sections/world/',
   '/tags/gaza/',
   '/archive/',

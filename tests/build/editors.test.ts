@@ -60,7 +60,7 @@ describe('npm run check as an editor runs it', () => {
         '  content/bad-date.md:4: date — found "2024-07-14 11:20", expected an ISO 8601 date and time with an offset',
       );
       expect(output.trim().split('\n').at(-1)).toBe(
-        '✗ 23 problems in 22 article files; the build fails until they are fixed. Also: 1 article ready to publish, 0 drafts, 0 scheduled, 7 warnings.',
+        '✗ 23 problems in 22 files; the build fails until they are fixed. Also: 1 article ready to publish, 0 drafts, 0 scheduled, 13 warnings.',
       );
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { isScheduled, type ArticleDate } from './dates.ts';
-import { normaliseText, parseFrontMatter } from './front-matter.ts';
+import { normaliseText, parseFrontMatter, type FrontMatter } from './front-matter.ts';
 import { textDirection, type TextDirection } from '../site/i18n.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { checkFrontMatter, fieldName, type ArticleKind, type FrontMatterData } from './schema.ts';
@@ -97,11 +97,16 @@ export type ArticleCheck = { ok: true; article: CheckedArticle; warnings: Proble
 const HEADLINE_WARNING_LENGTH = 110;
 
 /**
- * What a file under content/ is to the build: an article (`.md`, in any letter case), an image or
+ * What a file under content/ is to the build: an article (`.md`, in any letter case), a site page
+ * (`.md` under content/pages/), an author profile (under content/authors/), an image or
  * other file an article may point to, a hidden file of the editor's tools, or something that looks
  * like an article but would not be read, which the build names so that nothing is lost unnoticed.
  */
-export type ContentFileKind = 'article' | 'asset' | 'hidden' | 'unread';
+export type ContentFileKind = 'article' | 'page' | 'author' | 'asset' | 'hidden' | 'unread';
+
+/** Folders of content/ whose Markdown files are not articles: the site's own pages, and author profiles. */
+const PAGES_DIR = `${CONTENT_DIR}/pages`;
+const AUTHORS_DIR = `${CONTENT_DIR}/authors`;
 
 const ASSET_EXTENSIONS = new Set([...IMAGE_EXTENSIONS, '.csv', '.json', '.pdf', '.svg']);
 
@@ -109,7 +114,7 @@ export function contentFileKind(path: string): ContentFileKind {
   const name = posix.basename(path);
   if (path.split('/').some((part) => part.startsWith('.'))) return 'hidden';
   const extension = posix.extname(name).toLowerCase();
-  if (extension === '.md') return 'article';
+  if (extension === '.md') return path.startsWith(`${PAGES_DIR}/`) ? 'page' : path.startsWith(`${AUTHORS_DIR}/`) ? 'author' : 'article';
   return ASSET_EXTENSIONS.has(extension) ? 'asset' : 'unread';
 }
 
@@ -119,8 +124,11 @@ export const MAX_ARTICLE_BYTES = 1024 * 1024;
 /** One strict decoder for every file: building one per file cost more than the decoding. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-export function checkArticleFile(file: string, bytes: Uint8Array, rules: ArticleRules): ArticleCheck {
-  const problem = (field: string, found: string, expected: string, line?: number): ArticleCheck => ({
+export type ContentFileRead = { ok: true; frontMatter: FrontMatter } | { ok: false; problems: Problem[] };
+
+/** Any Markdown file of content/ (article, site page, author profile): size, UTF-8 text, then front matter and body. */
+export function readContentFile(file: string, bytes: Uint8Array): ContentFileRead {
+  const problem = (field: string, found: string, expected: string, line?: number): ContentFileRead => ({
     ok: false,
     problems: [{ file, line, field, found, expected }],
   });
@@ -148,7 +156,13 @@ export function checkArticleFile(file: string, bytes: Uint8Array, rules: Article
   if (!parsed.ok) {
     return problem(parsed.error.field ?? 'front matter', parsed.error.found, parsed.error.expected, parsed.error.line);
   }
-  const frontMatter = parsed.value;
+  return { ok: true, frontMatter: parsed.value };
+}
+
+export function checkArticleFile(file: string, bytes: Uint8Array, rules: ArticleRules): ArticleCheck {
+  const read = readContentFile(file, bytes);
+  if (!read.ok) return read;
+  const { frontMatter } = read;
   const checked = checkFrontMatter(frontMatter.data, { timeZone: rules.timeZone }, frontMatter.lineOf);
   const problems: Problem[] = checked.ok ? [] : checked.problems.map((found) => ({ file, ...found }));
 

@@ -46,18 +46,18 @@ export const FRONT_MATTER_FIELDS = [
   'draft',
 ] as const;
 
-const text = (expected: string, max: number) =>
+export const text = (expected: string, max: number) =>
   z
     .string({ error: expected })
     .transform((value) => value.replace(/\s+/g, ' ').trim())
     .pipe(z.string().min(1, { error: expected }).max(max, { error: expected }));
 
-const httpUrl = z
+export const httpUrl = z
   .string({ error: 'an http:// or https:// address' })
   .trim()
   .pipe(z.url({ protocol: /^https?$/, error: 'an http:// or https:// address, like https://example.org/statement' }));
 
-const articleDate = (options: SchemaOptions) =>
+export const articleDate = (options: SchemaOptions) =>
   z.string({ error: ARTICLE_DATE_EXPECTED }).transform((value, context): ArticleDate => {
     const parsed = parseArticleDate(value, options.timeZone);
     if (parsed) return parsed;
@@ -78,6 +78,13 @@ const source = z.union(
   ],
   { error: 'the name of a source, or a map with name and url' },
 );
+
+export const languageTag = z.string({ error: 'a BCP 47 language tag, like en or ar' }).transform((value, context) => {
+  const tag = canonicalLanguageTag(value);
+  if (tag) return tag;
+  context.addIssue({ code: 'custom', message: 'a BCP 47 language tag of a known language, like en, ar or fr-CA' });
+  return z.NEVER;
+});
 
 export function frontMatterSchema(options: SchemaOptions) {
   return z
@@ -122,15 +129,7 @@ export function frontMatterSchema(options: SchemaOptions) {
         )
         .optional(),
       backstory: text(`how the story was reported, in at most ${BACKSTORY_MAX} characters`, BACKSTORY_MAX).optional(),
-      lang: z
-        .string({ error: 'a BCP 47 language tag, like en or ar' })
-        .transform((value, context) => {
-          const tag = canonicalLanguageTag(value);
-          if (tag) return tag;
-          context.addIssue({ code: 'custom', message: 'a BCP 47 language tag of a known language, like en, ar or fr-CA' });
-          return z.NEVER;
-        })
-        .optional(),
+      lang: languageTag.optional(),
       slug: z.string({ error: SLUG_EXPECTED }).refine(isValidSlug, { error: SLUG_EXPECTED }).optional(),
       draft: z.boolean({ error: 'true or false' }).optional(),
     })
@@ -176,7 +175,14 @@ function schemaFor(timeZone: string): ReturnType<typeof frontMatterSchema> {
   return schema;
 }
 
-export type FrontMatterCheck = { ok: true; data: FrontMatterData } | { ok: false; problems: Omit<Problem, 'file'>[] };
+/** A file format's name ("article", "site page") and its top-level fields. */
+export interface FileFormat {
+  readonly name: string;
+  readonly fields: readonly string[];
+}
+
+export type FieldsCheck<Data> = { ok: true; data: Data } | { ok: false; problems: Omit<Problem, 'file'>[] };
+export type FrontMatterCheck = FieldsCheck<FrontMatterData>;
 
 /** Validates raw front matter; every problem is reported, not just the first. */
 export function checkFrontMatter(
@@ -184,9 +190,22 @@ export function checkFrontMatter(
   options: SchemaOptions,
   lineOf: (path: readonly (string | number)[]) => number | undefined,
 ): FrontMatterCheck {
-  const result = schemaFor(options.timeZone).safeParse(raw);
+  return checkFields(schemaFor(options.timeZone), { name: 'article', fields: FRONT_MATTER_FIELDS }, raw, lineOf);
+}
+
+/**
+ * Raw front matter against any file format's schema (articles, site pages, author profiles), each
+ * problem with its line; `format` names the format and its fields, for "did you mean" suggestions.
+ */
+export function checkFields<Schema extends z.ZodType>(
+  schema: Schema,
+  format: FileFormat,
+  raw: Record<string, unknown>,
+  lineOf: (path: readonly (string | number)[]) => number | undefined,
+): FieldsCheck<z.output<Schema>> {
+  const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data };
-  return { ok: false, problems: result.error.issues.flatMap((issue) => issueProblems(issue, raw, lineOf)) };
+  return { ok: false, problems: result.error.issues.flatMap((issue) => issueProblems(issue, raw, lineOf, format)) };
 }
 
 type Issue = z.core.$ZodIssue;
@@ -195,6 +214,7 @@ function issueProblems(
   issue: Issue,
   raw: Record<string, unknown>,
   lineOf: (path: readonly (string | number)[]) => number | undefined,
+  format: FileFormat,
 ): Omit<Problem, 'file'>[] {
   const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
   if (issue.code === 'invalid_union') {
@@ -204,15 +224,15 @@ function issueProblems(
       (alternative) => !alternative.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'),
     );
     if (meant) {
-      return meant.flatMap((inner) => issueProblems({ ...inner, path: [...path, ...inner.path] } as Issue, raw, lineOf));
+      return meant.flatMap((inner) => issueProblems({ ...inner, path: [...path, ...inner.path] } as Issue, raw, lineOf, format));
     }
   }
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
       line: lineOf([...path, key]),
       field: fieldName([...path, key]),
-      found: 'a field the article format does not have',
-      expected: unknownFieldExpected(key, path),
+      found: `a field the ${format.name} format does not have`,
+      expected: unknownFieldExpected(key, path, format.fields),
     }));
   }
   return [
@@ -225,10 +245,10 @@ function issueProblems(
   ];
 }
 
-function unknownFieldExpected(key: string, parentPath: readonly (string | number)[]): string {
+function unknownFieldExpected(key: string, parentPath: readonly (string | number)[], fields: readonly string[]): string {
   const allowed: readonly string[] =
     parentPath.length === 0
-      ? FRONT_MATTER_FIELDS
+      ? fields
       : parentPath[0] === 'image'
         ? ['src', 'alt', 'caption', 'credit']
         : parentPath[0] === 'sources'

@@ -26,6 +26,7 @@ import { remarkTypography } from './typography.ts';
 
 /** What the loader tells the pipeline about the article being rendered (Astro passes it as `frontmatter`). */
 export interface RenderContext {
+  /** Empty for the site's own pages and author bios, which have no dateline lead-in. */
   readonly dateline: string;
   readonly lang: string;
   /** Filled in by the pipeline: the text of the sanitized body, for the search index. */
@@ -53,9 +54,10 @@ const rehypePrefixFragmentLinks: Plugin<[], Root> = () => (tree) => {
   });
 };
 
-/** "GAZA —" as the lead-in of the first paragraph, as wire copy does; added after sanitizing, as ours. */
+/** "GAZA —" as the lead-in of an article's first paragraph, as wire copy does; added after sanitizing, as ours. */
 const rehypeDatelineLeadIn: Plugin<[], Root> = () => (tree, file) => {
   const { dateline } = renderContext(file);
+  if (dateline === '') return;
   const leadIn: Element = {
     type: 'element',
     tagName: 'span',

@@ -6,6 +6,8 @@ import { toHtml } from 'hast-util-to-html';
 import { CONTINUE, visit } from 'unist-util-visit';
 import type { Article } from '../article/article.ts';
 import { PARAGRAPH_LINK_CLASS } from '../markdown/paragraphs.ts';
+import type { LoggedCorrection } from '../site/corrections.ts';
+import { interfaceText } from '../site/i18n.ts';
 import { kindLabel } from '../site/view.ts';
 
 /**
@@ -20,16 +22,34 @@ export interface FeedItem {
   readonly html: string;
 }
 
-export interface FeedDescription {
+/** What a feed says about itself. */
+export interface FeedChannel {
   readonly title: string;
   readonly description: string;
   readonly lang: string;
-  /** Absolute URL of the page the feed follows (home page or section). */
+  /** Absolute URL of the page the feed follows (home page, section, corrections page). */
   readonly link: string;
   readonly rssUrl: string;
   readonly atomUrl: string;
   readonly copyright: string;
+}
+
+export interface FeedDescription extends FeedChannel {
   readonly items: readonly FeedItem[];
+}
+
+/** One item as the `feed` library takes it, in plain text: escaped for Atom by `buildFeed`. */
+interface FeedEntry {
+  readonly title: string;
+  readonly id: string;
+  readonly link: string;
+  readonly description: string;
+  /** HTML. */
+  readonly content: string;
+  readonly date: Date;
+  readonly published: Date;
+  readonly authors: readonly string[];
+  readonly categories: readonly string[];
 }
 
 /**
@@ -37,35 +57,84 @@ export interface FeedDescription {
  * for Atom they are HTML-escaped first: a headline reading "<b>" stays those three characters.
  */
 export function renderFeed(description: FeedDescription, format: 'rss' | 'atom'): string {
-  return format === 'rss' ? buildFeed(description, (text) => text).rss2() : buildFeed(description, escape).atom1();
-}
-
-function buildFeed(description: FeedDescription, asText: (text: string) => string): Feed {
-  const newestChange = Math.max(0, ...description.items.map(({ article }) => (article.updated ?? article.date).instant.getTime()));
-  const feed = new Feed({
-    title: asText(description.title),
-    description: asText(description.description),
-    id: description.link,
-    link: description.link,
-    language: description.lang,
-    copyright: description.copyright,
-    // The newest change, not the build time, so that an unchanged site writes unchanged feeds.
-    updated: new Date(newestChange),
-    feedLinks: { rss: description.rssUrl, atom: description.atomUrl },
-  });
-  for (const { article, url, html } of description.items) {
+  const entries = description.items.map(({ article, url, html }): FeedEntry => {
     const kind = kindLabel(article);
-    feed.addItem({
+    return {
       // Sponsored content is labelled wherever it is read, feed readers included.
-      title: asText(kind?.sponsored ? `${kind.text}: ${article.title}` : article.title),
+      title: kind?.sponsored ? `${kind.text}: ${article.title}` : article.title,
       id: url,
       link: url,
-      description: asText(article.summary ?? article.title),
+      description: article.summary ?? article.title,
       content: absoluteBody(html, url),
       date: (article.updated ?? article.date).instant,
       published: article.date.instant,
-      author: article.authors.map((name) => ({ name })),
-      category: [...(kind ? [kind.text] : []), article.section, ...article.tags].map((name) => ({ name })),
+      authors: article.authors,
+      categories: [...(kind ? [kind.text] : []), article.section, ...article.tags],
+    };
+  });
+  return writeFeed(description, entries, format);
+}
+
+/** A correction in the corrections feed: its article, that article's page and its Corrections box. */
+export interface CorrectionItem {
+  readonly logged: LoggedCorrection;
+  /** Absolute URL of the article page. */
+  readonly url: string;
+  /** Absolute URL of the article's Corrections box. */
+  readonly correctionUrl: string;
+}
+
+/**
+ * The corrections feed: one item per correction, newest first, titled "Correction: <headline>" in
+ * the article's language, holding the correction's text and a link to the corrected article. Each
+ * item's id names the article and the correction's instant, so a second correction is a new item.
+ */
+export function renderCorrectionsFeed(channel: FeedChannel, items: readonly CorrectionItem[], format: 'rss' | 'atom'): string {
+  const entries = items.map(({ logged: { article, correction }, url, correctionUrl }): FeedEntry => {
+    const text = interfaceText(article.lang);
+    return {
+      title: `${text.correction}: ${article.title}`,
+      id: `${correctionUrl}-${correction.date.instant.toISOString()}`,
+      link: correctionUrl,
+      description: correction.text,
+      content: `<p>${escape(correction.text)}</p>\n<p><a href="${escape(url)}">${escape(article.title)}</a></p>`,
+      date: correction.date.instant,
+      published: correction.date.instant,
+      authors: article.authors,
+      categories: [article.section],
+    };
+  });
+  return writeFeed(channel, entries, format);
+}
+
+function writeFeed(channel: FeedChannel, entries: readonly FeedEntry[], format: 'rss' | 'atom'): string {
+  return format === 'rss' ? buildFeed(channel, entries, (text) => text).rss2() : buildFeed(channel, entries, escape).atom1();
+}
+
+function buildFeed(channel: FeedChannel, entries: readonly FeedEntry[], asText: (text: string) => string): Feed {
+  const newestChange = Math.max(0, ...entries.map((entry) => entry.date.getTime()));
+  const feed = new Feed({
+    title: asText(channel.title),
+    description: asText(channel.description),
+    id: channel.link,
+    link: channel.link,
+    language: channel.lang,
+    copyright: channel.copyright,
+    // The newest change, not the build time, so that an unchanged site writes unchanged feeds.
+    updated: new Date(newestChange),
+    feedLinks: { rss: channel.rssUrl, atom: channel.atomUrl },
+  });
+  for (const entry of entries) {
+    feed.addItem({
+      title: asText(entry.title),
+      id: entry.id,
+      link: entry.link,
+      description: asText(entry.description),
+      content: entry.content,
+      date: entry.date,
+      published: entry.published,
+      author: entry.authors.map((name) => ({ name })),
+      category: entry.categories.map((name) => ({ name })),
     });
   }
   return feed;

@@ -3,7 +3,19 @@ import type { MetaTag } from './meta.ts';
 import type { Alternate } from './translations.ts';
 import { contentSecurityPolicyFor } from './security.ts';
 import type { LanguageLink } from './translations.ts';
-import { archivePath, feedPath, frontPath, searchPath, sectionPath, sitePath, type SiteAddress } from './urls.ts';
+import { footerOrder, type Policies } from '../newsroom/policies.ts';
+import { editionLanguage } from './editions.ts';
+import {
+  archivePath,
+  correctionsPath,
+  feedPath,
+  frontPath,
+  searchPath,
+  sectionPath,
+  sitePagePath,
+  sitePath,
+  type SiteAddress,
+} from './urls.ts';
 
 /**
  * What every page shows around its own content, in the language of its edition (editions.ts): the
@@ -15,6 +27,8 @@ export interface ChromeSite extends SiteAddress {
   readonly name: string;
   readonly description: string;
   readonly lang: string;
+  /** The site's own language, where an edition's `lang` differs (editions.ts). */
+  readonly siteLang?: string | undefined;
 }
 
 export interface NavigationLink {
@@ -44,6 +58,40 @@ export interface Chrome {
   readonly editions: readonly LanguageLink[];
   readonly search: SearchBox;
   readonly feeds: readonly FeedLink[];
+  /** The newsroom's pages (About, Contact, its policies) and the corrections log. */
+  readonly footer: readonly FooterLink[];
+}
+
+/** A link of the footer, in its page's language. */
+export interface FooterLink extends NavigationLink {
+  readonly lang: string;
+  readonly dir: TextDirection;
+}
+
+/** What the footer needs of a site page. */
+export interface FooterPage {
+  readonly slug: string;
+  readonly title: string;
+  readonly lang: string;
+}
+
+/**
+ * The footer's links: the site pages in the edition's language (the site language's pages where it
+ * has none of its own), policies first, then the corrections log.
+ */
+export function footerLinks(site: ChromeSite, pages: readonly FooterPage[], policies: Policies = {}): FooterLink[] {
+  const own = pages.filter((page) => editionLanguage(page.lang) === editionLanguage(site.lang));
+  const shown = own.length > 0 ? own : pages.filter((page) => editionLanguage(page.lang) === editionLanguage(site.siteLang ?? site.lang));
+  const text = interfaceText(site.lang);
+  return [
+    ...footerOrder(shown, policies).map((page) => ({
+      name: page.title,
+      path: sitePagePath(site, page.slug),
+      lang: page.lang,
+      dir: textDirection(page.lang),
+    })),
+    { name: text.correctionsLog, path: correctionsPath(site), lang: site.lang, dir: textDirection(site.lang) },
+  ];
 }
 
 export interface FeedLink {
@@ -57,6 +105,7 @@ export function siteChrome(
   site: ChromeSite,
   sections: readonly { slug: string; name: string }[],
   editions: readonly LanguageLink[] = [],
+  footer: readonly FooterLink[] = [],
 ): Chrome {
   return {
     name: site.name,
@@ -72,6 +121,7 @@ export function siteChrome(
     editions: editions.filter((edition) => !edition.current),
     search: { action: searchPath(site), base: sitePath(site) },
     feeds: feedLinks(site),
+    footer,
   };
 }
 

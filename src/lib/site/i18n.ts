@@ -25,6 +25,14 @@ export interface InterfaceText {
   readonly backstory: string;
   /** Heads the dated corrections at the foot of an article. */
   readonly corrections: string;
+  /** Names one correction, in the corrections feed's item titles. */
+  readonly correction: string;
+  /** Heads the site-wide list of corrections. */
+  readonly correctionsLog: string;
+  readonly correctionsLogIntro: string;
+  readonly noCorrections: string;
+  /** Names the footer's links to the newsroom's own pages. */
+  readonly aboutUs: string;
   readonly footnotes: string;
   readonly section: string;
   readonly tags: string;
@@ -82,6 +90,11 @@ const english: InterfaceText = {
   sources: 'Sources',
   backstory: 'How we reported this',
   corrections: 'Corrections',
+  correction: 'Correction',
+  correctionsLog: 'Corrections',
+  correctionsLogIntro: 'Every correction we have made to a published article, newest first. Each links to the corrected article.',
+  noCorrections: 'No published article has been corrected.',
+  aboutUs: 'About us',
   footnotes: 'Notes',
   section: 'Section',
   tags: 'Tags',
@@ -140,6 +153,11 @@ const arabic: InterfaceText = {
   sources: 'المصادر',
   backstory: 'كيف أعددنا هذا التقرير',
   corrections: 'تصحيحات',
+  correction: 'تصحيح',
+  correctionsLog: 'التصحيحات',
+  correctionsLogIntro: 'كل تصحيح أجريناه على مقال منشور، الأحدث أولًا، مع رابط إلى المقال المصحَّح.',
+  noCorrections: 'لم يُصحَّح أي مقال منشور.',
+  aboutUs: 'من نحن',
   footnotes: 'الحواشي',
   section: 'القسم',
   tags: 'الوسوم',
@@ -196,6 +214,12 @@ const french: InterfaceText = {
   sources: 'Sources',
   backstory: 'Comment nous avons travaillé',
   corrections: 'Rectificatifs',
+  correction: 'Rectificatif',
+  correctionsLog: 'Rectificatifs',
+  correctionsLogIntro:
+    'Chaque rectificatif apporté à un article publié, du plus récent au plus ancien, avec un lien vers l’article rectifié.',
+  noCorrections: 'Aucun article publié n’a été rectifié.',
+  aboutUs: 'À propos',
   footnotes: 'Notes',
   section: 'Rubrique',
   tags: 'Mots-clés',

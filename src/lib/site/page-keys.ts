@@ -18,10 +18,10 @@ function pageKey(...inputs: unknown[]): string {
  * the other editions), as src/data/pages.ts works it out.
  */
 
-/** An article page: the article (its body by the key of its rendered HTML) and every link it lists. */
-export function articlePageKey(layout: unknown, article: Article, links: ArticleLinks): string {
+/** An article page: the article (its body by the key of its rendered HTML), every link it lists, its bylines' profiles. */
+export function articlePageKey(layout: unknown, article: Article, links: ArticleLinks, profiles: readonly unknown[] = []): string {
   const { section, moreInSection, related, versions } = links;
-  return pageKey(layout, article, [section.slug, section.name], moreInSection, related, versions);
+  return pageKey(layout, article, [section.slug, section.name], moreInSection, related, versions, profiles);
 }
 
 /** The parts of Astro's `Page` (from `paginate`) that a list page shows. */

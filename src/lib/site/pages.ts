@@ -1,28 +1,35 @@
 import type { Article } from '../article/article.ts';
-import { formatMonth } from '../article/dates.ts';
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from '../outputs/preview-card.ts';
 import type { ChromeSite, FeedLink, PageHeadInput } from './chrome.ts';
+import { correctionEntryView, type CorrectionEntryView, type LoggedCorrection } from './corrections.ts';
 import { interfaceText, textDirection, type InterfaceText, type TextDirection } from './i18n.ts';
 import { buildFront } from './front.ts';
 import type { ArticleLinks, Group, Month } from './lists.ts';
 import { groupSlug } from './lists.ts';
 import { articleMetaTags, sitePageMetaTags } from './meta.ts';
 import type { ListPage } from './page-keys.ts';
-import { jsonLdText, newsArticle, siteGraph, type PublishedImage, type PublisherSite } from './structured-data.ts';
+import type { AuthorProfile } from '../newsroom/authors.ts';
+import type { SitePage } from '../newsroom/site-pages.ts';
+import { formatArticleDate, formatMonth, isoWithOffset } from '../article/dates.ts';
+import { jsonLdText, newsArticle, organization, person, siteGraph, type PublishedImage, type PublisherSite } from './structured-data.ts';
 import { alternates, defaultVersion, languageLinks, type LanguageLink } from './translations.ts';
 import {
   absoluteUrl,
   archivePath,
   articlePath,
+  authorPath,
+  correctionsFeedPath,
+  correctionsPath,
   frontPath,
   latestPath,
   previewPath,
   searchPath,
   sectionPath,
+  sitePagePath,
   sitePath,
   tagPath,
 } from './urls.ts';
-import { articleSummaryView, articleView, type ArticleSummaryView, type ArticleView, type ViewSite } from './view.ts';
+import { articleSummaryView, articleView, type ArticleSummaryView, type ArticleView, type ShownDate, type ViewSite } from './view.ts';
 
 /**
  * What each kind of page shows besides the chrome around it (chrome.ts), worked out from the
@@ -82,8 +89,7 @@ export interface ListPageView {
 export function listPage(site: PagesSite, input: ListPageInput): ListPageView {
   const { page } = input;
   const text = interfaceText(site.lang);
-  const numbered = page.currentPage > 1 ? text.pageOf(page.currentPage, page.lastPage) : undefined;
-  const title = [input.heading, numbered].filter(Boolean).join(' — ');
+  const title = pagedTitle(input.heading, page, text);
   const canonicalUrl = absoluteUrl(site, page.url['current'] ?? '');
   const front = input.front && page.currentPage === 1 ? buildFront(page.data) : undefined;
   const shown = new Set<Article>([...(front?.lead ? [front.lead] : []), ...(front?.secondary ?? [])]);
@@ -157,9 +163,18 @@ export interface ArticlePageView {
   readonly languages: readonly LanguageLink[];
 }
 
-/** `lead`: the lead image's largest published file, when the article has one. */
-export function articlePage(site: PagesSite, article: Article, links: ArticleLinks, lead?: PublishedImage): ArticlePageView {
-  const view = articleView(article, site);
+/**
+ * `profiles`: the author profiles of the article's bylines (view.ts's bylineProfiles); `lead`: the
+ * lead image's largest published file, when the article has one.
+ */
+export function articlePage(
+  site: PagesSite,
+  article: Article,
+  links: ArticleLinks,
+  profiles: readonly AuthorProfile[] = [],
+  lead?: PublishedImage,
+): ArticlePageView {
+  const view = articleView(article, site, profiles);
   const description = article.summary ?? article.title;
   const previewImage = {
     url: absoluteUrl(site, previewPath(site, article.slug)),
@@ -168,11 +183,17 @@ export function articlePage(site: PagesSite, article: Article, links: ArticleLin
     type: 'image/jpeg',
     alt: article.title,
   };
-  const meta = articleMetaTags(
-    article,
-    { siteName: site.name, title: article.title, description, url: view.canonicalUrl, lang: article.lang, image: previewImage },
-    site.timeZone,
-  );
+  const meta = [
+    ...articleMetaTags(
+      article,
+      { siteName: site.name, title: article.title, description, url: view.canonicalUrl, lang: article.lang, image: previewImage },
+      site.timeZone,
+    ),
+    // Mastodon credits the author of a shared link from this tag (one per author with a handle).
+    ...profiles.flatMap((profile) =>
+      profile.fediverse ? [{ attribute: 'name' as const, key: 'fediverse:creator', content: profile.fediverse }] : [],
+    ),
+  ];
   const { versions } = links;
   const original = versions.length > 1 ? defaultVersion(versions, site) : undefined;
   return {
@@ -189,6 +210,7 @@ export function articlePage(site: PagesSite, article: Article, links: ArticleLin
       newsArticle(article, site, {
         imageUrl: previewImage.url,
         lead,
+        profiles,
         translations: original ? { original, versions } : undefined,
       }),
     ),
@@ -298,5 +320,141 @@ export function notFoundPage(site: PagesSite, newest: readonly Article[]): NotFo
     },
     text,
     latest: newest.slice(0, 5).map((article) => teaser(article, site)),
+  };
+}
+
+/** A page of a paginated list (the corrections log, an author's articles), as Astro's `paginate` gives it. */
+export interface PagedItems<Item> {
+  readonly data: readonly Item[];
+  readonly currentPage: number;
+  readonly lastPage: number;
+  readonly url: { readonly current?: string | undefined };
+}
+
+/** "Corrections", then "Corrections — Page 2 of 3" on the pages after the first. */
+function pagedTitle(heading: string, page: Omit<PagedItems<unknown>, 'data'>, text: InterfaceText): string {
+  return page.currentPage > 1 ? `${heading} — ${text.pageOf(page.currentPage, page.lastPage)}` : heading;
+}
+
+export interface CorrectionsPageView {
+  readonly head: PageHeadInput;
+  readonly heading: string;
+  readonly intro: string;
+  /** Said when no published article has a correction. */
+  readonly empty: string;
+  readonly entries: readonly CorrectionEntryView[];
+  readonly feeds: readonly FeedLink[];
+  readonly text: InterfaceText;
+}
+
+/** The site-wide corrections page: every correction of every edition, newest first, each in its article's language. */
+export function correctionsPage(site: PagesSite, page: PagedItems<LoggedCorrection>): CorrectionsPageView {
+  const text = interfaceText(site.lang);
+  const title = pagedTitle(text.correctionsLog, page, text);
+  const url = absoluteUrl(site, page.url.current ?? correctionsPath(site));
+  const description = text.correctionsLogIntro;
+  const feedTitle = `${site.name} — ${text.correctionsLog}`;
+  return {
+    head: { title, description, canonicalUrl: url, meta: sitePageMetaTags({ site, title, description, url }) },
+    heading: text.correctionsLog,
+    intro: text.correctionsLogIntro,
+    empty: text.noCorrections,
+    entries: page.data.map((logged) => correctionEntryView(logged, site)),
+    feeds: [
+      { title: `${feedTitle} — RSS`, href: correctionsFeedPath(site, 'rss'), type: 'application/rss+xml' },
+      { title: `${feedTitle} — Atom`, href: correctionsFeedPath(site, 'atom'), type: 'application/atom+xml' },
+    ],
+    text,
+  };
+}
+
+export interface SitePageView {
+  readonly head: PageHeadInput;
+  readonly title: string;
+  readonly summary?: string | undefined;
+  /** When the page last changed, if it says. */
+  readonly updated?: ShownDate | undefined;
+  readonly text: InterfaceText;
+  readonly structuredData: string;
+}
+
+/** schema.org's own types for the pages a newsroom publishes about itself, by the policy a page is. */
+const PAGE_TYPES = { masthead: 'AboutPage', actionableFeedbackPolicy: 'ContactPage' } as const;
+
+/** A site page (About, Contact, a policy): its body comes from the pipeline; the publisher is in its JSON-LD. */
+export function sitePageView(site: PagesSite, page: SitePage): SitePageView {
+  const text = interfaceText(page.lang);
+  const url = absoluteUrl(site, sitePagePath(site, page.slug));
+  const description = page.summary ?? page.title;
+  const policy = Object.entries(site.policies ?? {}).find(([, slug]) => slug === page.slug)?.[0];
+  const type = (policy && PAGE_TYPES[policy as keyof typeof PAGE_TYPES]) || 'WebPage';
+  return {
+    head: {
+      title: page.title,
+      description,
+      canonicalUrl: url,
+      lang: page.lang,
+      meta: sitePageMetaTags({ site, title: page.title, description, url }),
+    },
+    title: page.title,
+    summary: page.summary,
+    updated: page.updated
+      ? { iso: isoWithOffset(page.updated.instant, site.timeZone), text: formatArticleDate(page.updated, site.timeZone, text.dates) }
+      : undefined,
+    text,
+    structuredData: jsonLdText({
+      '@context': 'https://schema.org',
+      '@type': type,
+      name: page.title,
+      description,
+      url,
+      inLanguage: page.lang,
+      ...(page.updated ? { dateModified: isoWithOffset(page.updated.instant, site.timeZone) } : {}),
+      publisher: organization(site),
+    }),
+  };
+}
+
+export interface AuthorPageView {
+  readonly head: PageHeadInput;
+  readonly name: string;
+  readonly role?: string | undefined;
+  /** The author's pages elsewhere, each with its host name to show. */
+  readonly links: readonly { readonly href: string; readonly host: string }[];
+  readonly fediverse?: string | undefined;
+  readonly teasers: readonly Teaser[];
+  readonly text: InterfaceText;
+  readonly structuredData: string;
+}
+
+/** An author's page: who they are (the bio is the profile's body) and their articles, newest first, page after page. */
+export function authorPageView(site: PagesSite, author: AuthorProfile, page: PagedItems<Article>): AuthorPageView {
+  const text = interfaceText(site.lang);
+  const title = pagedTitle(author.name, page, text);
+  const url = absoluteUrl(site, page.url.current ?? authorPath(site, author.slug));
+  const description = [author.name, author.role].filter(Boolean).join(', ');
+  return {
+    head: {
+      title,
+      description,
+      canonicalUrl: url,
+      meta: [
+        ...sitePageMetaTags({ site, title, description, url }),
+        ...(author.fediverse ? [{ attribute: 'name' as const, key: 'fediverse:creator', content: author.fediverse }] : []),
+      ],
+    },
+    name: author.name,
+    role: author.role,
+    links: author.sameAs.map((href) => ({ href, host: new URL(href).host })),
+    fediverse: author.fediverse,
+    teasers: page.data.map((article) => teaser(article, site)),
+    text,
+    structuredData: jsonLdText({
+      '@context': 'https://schema.org',
+      '@type': 'ProfilePage',
+      url: absoluteUrl(site, authorPath(site, author.slug)),
+      mainEntity: person(author, site),
+      publisher: organization(site),
+    }),
   };
 }

@@ -1,9 +1,22 @@
-import type { AdvertiserContentArticle, CreativeWork, Graph, NewsArticle, Organization, Person, WebSite, WithContext } from 'schema-dts';
+import type {
+  AdvertiserContentArticle,
+  CreativeWork,
+  Graph,
+  NewsArticle,
+  NewsMediaOrganization,
+  Organization,
+  Person,
+  WebPage,
+  WebSite,
+  WithContext,
+} from 'schema-dts';
 import serialize from 'serialize-javascript';
 import type { Article } from '../article/article.ts';
 import type { ArticleKind } from '../article/schema.ts';
 import { isoWithOffset } from '../article/dates.ts';
-import { absoluteUrl, articlePath, frontPath, sitePath, type SiteAddress } from './urls.ts';
+import { nameKey, type AuthorProfile } from '../newsroom/authors.ts';
+import { POLICY_PROPERTIES, type Policies } from '../newsroom/policies.ts';
+import { absoluteUrl, articlePath, authorPath, frontPath, sitePagePath, sitePath, type SiteAddress } from './urls.ts';
 
 /**
  * schema.org JSON-LD: one NewsArticle per article page, WebSite and Organization on the home page,
@@ -18,6 +31,8 @@ export interface PublisherSite extends SiteAddress {
   readonly defaultByline: string;
   /** Path of the publisher's logo inside the site, such as `logo.png`. */
   readonly logo: string;
+  /** The site pages of the newsroom's policies, by schema.org property. */
+  readonly policies?: Policies | undefined;
 }
 
 /** Google shows at most 110 characters of a NewsArticle headline. */
@@ -37,6 +52,8 @@ export interface NewsArticleExtras {
   readonly lead?: PublishedImage | undefined;
   /** The story's language versions (this article among them) and the one the others translate. */
   readonly translations?: { readonly original: Article; readonly versions: readonly Article[] } | undefined;
+  /** The profiles of the article's bylines: their authors are `Person`s with a page and links. */
+  readonly profiles?: readonly AuthorProfile[] | undefined;
 }
 
 /**
@@ -63,7 +80,8 @@ export function newsArticle(article: Article, site: PublisherSite, extras: NewsA
 
 /** What every kind's structured data says. */
 function articleBody(article: Article, site: PublisherSite, extras: NewsArticleExtras) {
-  const { imageUrl, lead, translations } = extras;
+  const { imageUrl, lead, translations, profiles = [] } = extras;
+  const byName = new Map(profiles.map((profile) => [nameKey(profile.name), profile]));
   const url = absoluteUrl(site, articlePath(site, article.slug));
   return {
     '@context': 'https://schema.org' as const,
@@ -71,7 +89,7 @@ function articleBody(article: Article, site: PublisherSite, extras: NewsArticleE
     ...(article.summary ? { description: article.summary } : {}),
     datePublished: isoWithOffset(article.date.instant, site.timeZone),
     dateModified: isoWithOffset((article.updated ?? article.date).instant, site.timeZone),
-    author: article.authors.map((name) => author(name, site)),
+    author: article.authors.map((name) => author(name, site, byName.get(nameKey(name)))),
     publisher: organization(site),
     image: [
       ...(lead && article.image
@@ -152,22 +170,42 @@ export function siteGraph(site: PublisherSite): Graph {
  * JSON for a `<script type="application/ld+json">` block: serialize-javascript escapes `<`, `>`,
  * `/` and the line separators, so a `</script>` in a headline stays text inside the JSON.
  */
-export function jsonLdText(data: ArticleStructuredData | Graph): string {
+export function jsonLdText(data: ArticleStructuredData | Graph | WithContext<WebPage>): string {
   return serialize(data, { isJSON: true, space: 0 });
 }
 
-function organization(site: PublisherSite) {
+/** The newsroom, with the pages of its policies (publishingPrinciples, correctionsPolicy…) where the site has them. */
+export function organization(site: PublisherSite): Exclude<NewsMediaOrganization, string> {
+  const policies = POLICY_PROPERTIES.flatMap((property) => {
+    const slug = site.policies?.[property];
+    return slug ? [[property, absoluteUrl(site, sitePagePath(site, slug))] as const] : [];
+  });
   return {
     '@type': 'NewsMediaOrganization',
     name: site.name,
     url: absoluteUrl(site, sitePath(site)),
     logo: { '@type': 'ImageObject', url: absoluteUrl(site, sitePath(site, site.logo)) },
-  } as const satisfies Organization;
+    ...Object.fromEntries(policies),
+  };
 }
 
-/** The site's default byline is the newsroom, not a person. */
-function author(name: string, site: PublisherSite): Person | Organization {
-  return name === site.defaultByline ? { '@type': 'Organization', name } : { '@type': 'Person', name };
+/**
+ * The site's default byline is the newsroom, not a person; a name with a profile is a `Person` with
+ * the author's page, role and pages elsewhere; any other name, a `Person` by name alone.
+ */
+function author(name: string, site: PublisherSite, profile?: AuthorProfile): Person | Organization {
+  if (name === site.defaultByline) return { '@type': 'Organization', name };
+  return profile ? person(profile, site) : { '@type': 'Person', name };
+}
+
+export function person(profile: AuthorProfile, site: PublisherSite): Person {
+  return {
+    '@type': 'Person',
+    name: profile.name,
+    url: absoluteUrl(site, authorPath(site, profile.slug)),
+    ...(profile.role ? { jobTitle: profile.role } : {}),
+    ...(profile.sameAs.length > 0 ? { sameAs: [...profile.sameAs] } : {}),
+  };
 }
 
 function shortenHeadline(title: string): string {

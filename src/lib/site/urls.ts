@@ -71,6 +71,26 @@ export function feedPath(site: SiteAddress, format: 'rss' | 'atom', sectionSlug?
   return editionPath(site, sectionSlug ? `sections/${sectionSlug}/${file}` : file);
 }
 
+/** A site page (About, a policy) from content/pages/: `about/`. */
+export function sitePagePath(site: SiteAddress, slug: string): string {
+  return sitePath(site, `${slug}/`);
+}
+
+/** An author's page, with the bio and the author's articles: `authors/maya-rahal/`. */
+export function authorPath(site: SiteAddress, slug: string): string {
+  return sitePath(site, `authors/${slug}/`);
+}
+
+/** The site-wide log of corrections: `corrections/`, `corrections/2/`… (every edition's, in one list). */
+export function correctionsPath(site: SiteAddress): string {
+  return sitePath(site, 'corrections/');
+}
+
+/** The feeds of the corrections log: `corrections/feed.xml` (RSS 2.0) and `corrections/atom.xml`. */
+export function correctionsFeedPath(site: SiteAddress, format: 'rss' | 'atom'): string {
+  return sitePath(site, `corrections/${format === 'rss' ? 'feed.xml' : 'atom.xml'}`);
+}
+
 /** The paths of a list's pages, as Astro's paginate() writes them: `list/`, `list/2/`, `list/3/`… */
 export function pagedPaths(listPath: string, items: number, pageSize: number): string[] {
   const pages = Math.max(1, Math.ceil(items / pageSize));

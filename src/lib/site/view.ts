@@ -1,8 +1,9 @@
 import type { Article } from '../article/article.ts';
+import { nameKey, type AuthorProfile } from '../newsroom/authors.ts';
 import { formatArticleDate, formatShortDate, isoWithOffset } from '../article/dates.ts';
 import { interfaceText, type InterfaceText } from './i18n.ts';
 import { buildShareLinks, type ShareLink } from './share.ts';
-import { absoluteUrl, articlePath, type SiteAddress } from './urls.ts';
+import { absoluteUrl, articlePath, authorPath, type SiteAddress } from './urls.ts';
 
 /**
  * What the article templates show, worked out once here so that the `.astro` files only place it:
@@ -36,7 +37,10 @@ export interface ArticleView {
   readonly path: string;
   readonly canonicalUrl: string;
   readonly text: InterfaceText;
+  /** The byline as text: "Maya Rahal and Dateline staff". */
   readonly byline: string;
+  /** The same in parts, each name with a link to its author's page when the author has a profile. */
+  readonly bylines: readonly BylinePart[];
   readonly published: ShownDate;
   readonly updated?: ShownDate | undefined;
   readonly readingTime: string;
@@ -50,7 +54,33 @@ export interface ArticleView {
   readonly statusBanner?: string | undefined;
 }
 
-export function articleView(article: Article, site: ViewSite): ArticleView {
+/** A name of a byline (with its author's page, if any) or the words between names. */
+export interface BylinePart {
+  readonly text: string;
+  readonly path?: string | undefined;
+}
+
+/** The profiles among an article's bylines, in byline order; a name without one is left out. */
+export function bylineProfiles<Author extends Pick<AuthorProfile, 'name'>>(
+  article: Pick<Article, 'authors'>,
+  directory: ReadonlyMap<string, Author>,
+): Author[] {
+  return article.authors.map((name) => directory.get(nameKey(name))).filter((author) => author !== undefined);
+}
+
+/** "A, B and C" in the article's language, each name linked to the profile of that name. */
+function bylineParts(article: Article, site: ViewSite, profiles: readonly AuthorProfile[], text: InterfaceText): BylinePart[] {
+  const paths = new Map(profiles.map((profile) => [nameKey(profile.name), authorPath(site, profile.slug)]));
+  let index = 0;
+  return text.listFormat.formatToParts(article.authors).map((part) => {
+    if (part.type === 'literal') return { text: part.value };
+    const name = article.authors[index++] ?? part.value;
+    return { text: part.value, path: paths.get(nameKey(name)) };
+  });
+}
+
+/** `profiles`: the author profiles of the article's bylines (bylineProfiles). */
+export function articleView(article: Article, site: ViewSite, profiles: readonly AuthorProfile[] = []): ArticleView {
   const text = interfaceText(article.lang);
   const path = articlePath(site, article.slug);
   const canonicalUrl = absoluteUrl(site, path);
@@ -63,6 +93,7 @@ export function articleView(article: Article, site: ViewSite): ArticleView {
     canonicalUrl,
     text,
     byline: text.listFormat.format(article.authors),
+    bylines: bylineParts(article, site, profiles, text),
     published: shownDate(article.date),
     updated: article.updated ? shownDate(article.updated) : undefined,
     readingTime: text.minutesToRead(article.readingMinutes),

@@ -25,6 +25,8 @@ const report: ContentReport = {
     }),
   ],
   rendered: [],
+  pages: [],
+  authors: [],
   problems: [{ file: 'content/d.md', line: 4, field: 'date', found: '"x"', expected: 'a date' }],
   warnings: [{ file: 'content/a.md', field: 'summary', found: 'nothing', expected: 'a summary' }],
 };
@@ -34,6 +36,8 @@ describe('the check report', () => {
     expect(summariseCheck(report, 'Asia/Gaza')).toEqual({
       ok: false,
       files: 4,
+      pages: 0,
+      authors: 0,
       published: 1,
       problems: report.problems,
       warnings: report.warnings,
@@ -41,6 +45,18 @@ describe('the check report', () => {
       scheduled: [{ file: 'content/c.md', title: 'C', goesLive: '2099-01-01T08:00:00+02:00' }],
       unread: ['content/notes.markdown'],
     });
+  });
+
+  it('counts the site pages and author profiles it checked', () => {
+    const page = {
+      item: { slug: 'about', file: 'content/pages/about.md', title: 'About', lang: 'en', dir: 'ltr' as const },
+      localImagePaths: [],
+    };
+    const author = { item: { slug: 'maya', file: 'content/authors/maya.md', name: 'Maya', sameAs: [] }, localImagePaths: [] };
+    const summary = summariseCheck({ ...report, pages: [page], authors: [author, author] }, 'Asia/Gaza');
+    expect(formatCheckSummary(summary, 'Asia/Gaza').split('\n')[0]).toBe(
+      'Checked 4 article files, 1 site page and 2 author profiles in content/.',
+    );
   });
 
   it('prints one line per finding and a summary line', () => {
@@ -62,7 +78,7 @@ describe('the check report', () => {
       Not read as articles (only .md files are) (1):
         content/notes.markdown
 
-      ✗ 1 problem in 1 article file; the build fails until they are fixed. Also: 1 article ready to publish, 1 draft, 1 scheduled, 1 warning."
+      ✗ 1 problem in 1 file; the build fails until they are fixed. Also: 1 article ready to publish, 1 draft, 1 scheduled, 1 warning."
     `);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteLinks, renderFeed, type FeedDescription } from '../../../src/lib/outputs/feeds.ts';
+import { absoluteLinks, renderCorrectionsFeed, renderFeed, type FeedDescription } from '../../../src/lib/outputs/feeds.ts';
 import { anArticle } from '../../support/article.ts';
 
 const description: FeedDescription = {
@@ -51,5 +51,29 @@ describe('feeds', () => {
   it('leave out the ¶ links of the page and keep the ids they point at', () => {
     const html = '<p id="p-1a2b3c4d">Text. <a class="paragraph-link" href="#p-1a2b3c4d" aria-label="Link">¶</a></p><p>More.</p>';
     expect(absoluteLinks(html, 'https://example.org/articles/a/')).toBe('<p id="p-1a2b3c4d">Text. </p><p>More.</p>');
+  });
+
+  it('write the corrections feed: one item per correction, titled in its language, linking the Corrections box', () => {
+    const article = anArticle({
+      title: 'Talks <end>',
+      corrections: [
+        { date: { instant: new Date('2024-07-16T10:00:00Z'), hasTime: true }, text: 'Second & last' },
+        { date: { instant: new Date('2024-07-15T10:00:00Z'), hasTime: true }, text: 'First' },
+      ],
+    });
+    const items = article.corrections.map((correction) => ({
+      logged: { article, correction },
+      url: 'https://example.org/articles/gaza-talks/',
+      correctionUrl: 'https://example.org/articles/gaza-talks/#corrections',
+    }));
+    const rss = renderCorrectionsFeed(description, items, 'rss');
+    expect(rss).toContain('<title><![CDATA[Correction: Talks <end>]]></title>');
+    expect(rss).toContain('<link>https://example.org/articles/gaza-talks/#corrections</link>');
+    expect(rss).toContain('<guid isPermaLink="false">https://example.org/articles/gaza-talks/#corrections-2024-07-16T10:00:00.000Z</guid>');
+    expect(rss).toContain('<p>Second &amp; last</p>');
+    expect(rss).toContain('<lastBuildDate>Tue, 16 Jul 2024 10:00:00 GMT</lastBuildDate>');
+    const atom = renderCorrectionsFeed(description, items, 'atom');
+    expect(atom).toContain('<title type="html"><![CDATA[Correction: Talks &lt;end&gt;]]></title>');
+    expect(atom.match(/<entry>/g)).toHaveLength(2);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedLinks, pageHead, siteChrome } from '../../../src/lib/site/chrome.ts';
+import { feedLinks, footerLinks, pageHead, siteChrome } from '../../../src/lib/site/chrome.ts';
 
 const site = { name: 'Dateline', description: 'News from Gaza.', url: 'https://example.github.io', base: '/dateline/', lang: 'en' };
 
@@ -56,5 +56,31 @@ describe('the head of a page', () => {
     expect(pageHead(site, input, false).contentSecurityPolicy).toBeUndefined();
     expect(pageHead(site, input, true).contentSecurityPolicy).toContain("script-src 'self';");
     expect(pageHead(site, { ...input, webAssembly: true }, true).contentSecurityPolicy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  });
+
+  it("links the edition's own site pages in the footer, policies first, then the corrections log", () => {
+    const pages = [
+      { slug: 'privacy', title: 'Privacy', lang: 'en' },
+      { slug: 'about', title: 'About', lang: 'en' },
+      { slug: 'about-ar', title: 'من نحن', lang: 'ar' },
+    ];
+    const english = footerLinks(site, pages, { masthead: 'about' });
+    expect(english.map((link) => [link.name, link.path])).toEqual([
+      ['About', '/dateline/about/'],
+      ['Privacy', '/dateline/privacy/'],
+      ['Corrections', '/dateline/corrections/'],
+    ]);
+    const arabic = footerLinks({ ...site, lang: 'ar', siteLang: 'en', edition: 'ar/' }, pages);
+    expect(arabic.map((link) => [link.name, link.path, link.dir])).toEqual([
+      ['من نحن', '/dateline/about-ar/', 'rtl'],
+      ['التصحيحات', '/dateline/corrections/', 'rtl'],
+    ]);
+    // An edition without pages of its own links the site language's, each marked with its language.
+    const french = footerLinks({ ...site, lang: 'fr', siteLang: 'en', edition: 'fr/' }, pages);
+    expect(french.map((link) => [link.name, link.lang])).toEqual([
+      ['About', 'en'],
+      ['Privacy', 'en'],
+      ['Rectificatifs', 'fr'],
+    ]);
   });
 });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { buildSiteIndex, articleLinks } from '../../../src/lib/site/lists.ts';
-import { archivePage, articlePage, frontPage, listPage, monthName, notFoundPage, searchPage } from '../../../src/lib/site/pages.ts';
+import {
+  archivePage,
+  articlePage,
+  authorPageView,
+  correctionsPage,
+  frontPage,
+  listPage,
+  monthName,
+  notFoundPage,
+  searchPage,
+  sitePageView,
+} from '../../../src/lib/site/pages.ts';
 import type { ListPage } from '../../../src/lib/site/page-keys.ts';
 import { aListPage, anArticle } from '../../support/article.ts';
 
@@ -111,5 +122,78 @@ describe('the site pages', () => {
   it('offer the latest five articles on the page-not-found page', () => {
     const many = Array.from({ length: 7 }, (_, n) => anArticle({ slug: `a${n}` }));
     expect(notFoundPage(site, many).latest.map((teaser) => teaser.article.slug)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4']);
+  });
+
+  it('credit the authors with profiles: byline links, Person JSON-LD, and fediverse:creator for those with a handle', () => {
+    const maya = {
+      slug: 'maya-rahal',
+      file: 'content/authors/maya-rahal.md',
+      name: 'Maya Rahal',
+      sameAs: [],
+      fediverse: '@maya@example.social',
+    };
+    const article = anArticle({ authors: ['Maya Rahal', 'Sam'] });
+    const view = articlePage(site, article, articleLinks(buildSiteIndex([article], site.timeZone), article), [maya]);
+    expect(view.view.bylines).toEqual([
+      { text: 'Maya Rahal', path: '/dateline/authors/maya-rahal/' },
+      { text: ' and ' },
+      { text: 'Sam', path: undefined },
+    ]);
+    expect(view.head.meta).toContainEqual({ attribute: 'name', key: 'fediverse:creator', content: '@maya@example.social' });
+    expect(view.structuredData).toContain(
+      '"url":"https:\\u002F\\u002Fexample.github.io\\u002Fdateline\\u002Fauthors\\u002Fmaya-rahal\\u002F"',
+    );
+  });
+
+  it("list every correction on the corrections page, each in its article's language, with the log's feeds", () => {
+    const corrected = anArticle({
+      slug: 'x',
+      lang: 'ar',
+      dir: 'rtl',
+      corrections: [{ date: { instant: new Date('2024-07-15T07:00:00Z'), hasTime: true }, text: 'نص' }],
+    });
+    const view = correctionsPage(site, {
+      data: [{ article: corrected, correction: corrected.corrections[0]! }],
+      currentPage: 2,
+      lastPage: 3,
+      url: { current: '/dateline/corrections/2/' },
+    });
+    expect(view.head.title).toBe('Corrections — Page 2 of 3');
+    expect(view.head.canonicalUrl).toBe('https://example.github.io/dateline/corrections/2/');
+    expect(view.entries).toMatchObject([{ path: '/dateline/articles/x/#corrections', lang: 'ar', text: 'نص' }]);
+    expect(view.feeds.map((feed) => feed.href)).toEqual(['/dateline/corrections/feed.xml', '/dateline/corrections/atom.xml']);
+  });
+
+  it('make a site page an AboutPage or ContactPage when it is the masthead or the feedback policy, with the publisher', () => {
+    const about = { slug: 'about', file: 'content/pages/about.md', title: 'About', lang: 'en', dir: 'ltr' as const };
+    const policed = { ...site, policies: { masthead: 'about', ethicsPolicy: 'ethics' } };
+    const view = sitePageView(policed, about);
+    const data = JSON.parse(view.structuredData) as Record<string, unknown>;
+    expect(data['@type']).toBe('AboutPage');
+    expect(data['publisher']).toMatchObject({
+      '@type': 'NewsMediaOrganization',
+      masthead: 'https://example.github.io/dateline/about/',
+      ethicsPolicy: 'https://example.github.io/dateline/ethics/',
+    });
+    expect(view.head.canonicalUrl).toBe('https://example.github.io/dateline/about/');
+    expect(JSON.parse(sitePageView(policed, { ...about, slug: 'privacy' }).structuredData)['@type']).toBe('WebPage');
+  });
+
+  it("make an author's page a ProfilePage of a Person, with the author's articles and fediverse:creator", () => {
+    const tom = { slug: 'tom', file: 'content/authors/tom.md', name: 'Tom', role: 'Sports', sameAs: ['https://example.org/tom'] };
+    const view = authorPageView(site, tom, { data: [first], currentPage: 1, lastPage: 1, url: { current: '/dateline/authors/tom/' } });
+    expect(view.teasers.map((teaser) => teaser.article.slug)).toEqual(['first']);
+    expect(view.links).toEqual([{ href: 'https://example.org/tom', host: 'example.org' }]);
+    expect(JSON.parse(view.structuredData)).toMatchObject({
+      '@type': 'ProfilePage',
+      mainEntity: { '@type': 'Person', name: 'Tom', jobTitle: 'Sports', sameAs: ['https://example.org/tom'] },
+    });
+    expect(view.head.meta.some((tag) => tag.key === 'fediverse:creator')).toBe(false);
+    const withHandle = authorPageView(
+      site,
+      { ...tom, fediverse: '@tom@example.social' },
+      { data: [], currentPage: 1, lastPage: 1, url: { current: '/' } },
+    );
+    expect(withHandle.head.meta).toContainEqual({ attribute: 'name', key: 'fediverse:creator', content: '@tom@example.social' });
   });
 });
