@@ -37,34 +37,46 @@ export async function checkNewsroomFiles(
   const pageChecks = await Promise.all(pageFiles.map(async (file) => checkSitePageFile(file, await read(settings, file), rules)));
   const authorChecks = await Promise.all(authorFiles.map(async (file) => checkAuthorFile(file, await read(settings, file))));
 
-  const pages: Rendered<SitePage>[] = [];
-  const checkedPages = [];
-  for (const check of pageChecks) {
-    if (!check.ok) {
-      problems.push(...check.problems);
-      continue;
-    }
-    checkedPages.push(check.page);
-    const { body, bodyLine, ...page } = check.page;
-    const rendered = await renderFile(settings, { file: page.file, lang: page.lang, bodyLine }, body, problems);
-    if (rendered) pages.push({ item: page, ...rendered });
-  }
-  problems.push(...sitePageClashes(checkedPages, editions));
+  const pages = await renderChecked(
+    settings,
+    pageChecks.map((check) => (check.ok ? { ok: true as const, item: check.page } : check)),
+    (page) => page.lang,
+    problems,
+  );
+  problems.push(...sitePageClashes(pages.checked, editions));
+  const authors = await renderChecked(
+    settings,
+    authorChecks.map((check) => (check.ok ? { ok: true as const, item: check.author } : check)),
+    () => settings.site.lang,
+    problems,
+  );
+  problems.push(...authorClashes(authors.checked));
+  return { pages: pages.rendered, authors: authors.rendered, problems };
+}
 
-  const authors: Rendered<AuthorProfile>[] = [];
-  const checkedAuthors = [];
-  for (const check of authorChecks) {
+type FileCheck<Item> = { ok: true; item: Item & { body: string; bodyLine: number } } | { ok: false; problems: readonly Problem[] };
+
+/** The files that passed their checks, and those of them whose bodies rendered; every problem goes to `problems`. */
+async function renderChecked<Item extends { file: string }>(
+  settings: JobSettings,
+  checks: readonly FileCheck<Item>[],
+  langOf: (item: Item) => string,
+  problems: Problem[],
+): Promise<{ checked: Item[]; rendered: Rendered<Item>[] }> {
+  const checked: Item[] = [];
+  const rendered: Rendered<Item>[] = [];
+  for (const check of checks) {
     if (!check.ok) {
       problems.push(...check.problems);
       continue;
     }
-    checkedAuthors.push(check.author);
-    const { body, bodyLine, ...author } = check.author;
-    const rendered = await renderFile(settings, { file: author.file, lang: settings.site.lang, bodyLine }, body, problems);
-    if (rendered) authors.push({ item: author, ...rendered });
+    const { body, bodyLine, ...fields } = check.item;
+    const item = fields as unknown as Item;
+    checked.push(item);
+    const outcome = await renderFile(settings, { file: item.file, lang: langOf(item), bodyLine }, body, problems);
+    if (outcome) rendered.push({ item, ...outcome });
   }
-  problems.push(...authorClashes(checkedAuthors));
-  return { pages, authors, problems };
+  return { checked, rendered };
 }
 
 function read(settings: JobSettings, file: string): Promise<Buffer> {

@@ -116,11 +116,16 @@ async function syncArticles(context: LoaderContext): Promise<void> {
 
   const stored = report.rendered.filter(({ article }) => devServer || article.status === 'published');
   if (!devServer) reportLeftOut(context, report.rendered);
-  const keep = new Set(stored.map(({ article }) => article.slug));
-  for (const id of context.store.keys()) {
-    if (!keep.has(id)) context.store.delete(id);
-  }
-  for (const entry of stored) context.store.set(await storeEntry(context, root, entry));
+  await replaceEntries(
+    context,
+    root,
+    stored.map(({ article, htmlKey, previewKey, localImagePaths }): StoredFile & { data: StoredArticle } => ({
+      slug: article.slug,
+      file: article.file,
+      data: { ...article, htmlKey, previewKey },
+      localImagePaths,
+    })),
+  );
   if (!devServer) {
     await writeBuildManifest(
       root,
@@ -137,17 +142,37 @@ async function syncArticles(context: LoaderContext): Promise<void> {
   );
 }
 
-async function storeEntry(context: LoaderContext, root: string, { article, htmlKey, previewKey, localImagePaths }: RenderedBody) {
-  const data: StoredArticle = { ...article, htmlKey, previewKey };
-  const entry = {
-    id: article.slug,
-    data: data as unknown as Record<string, unknown>,
-    filePath: article.file,
-    digest: context.generateDigest(JSON.stringify(data)),
-  };
-  if (localImagePaths.length === 0) return entry;
-  const { html } = readArticleBody(root, htmlKey);
-  return { ...entry, rendered: { html, metadata: { imagePaths: [...localImagePaths] } }, assetImports: [...localImagePaths] };
+/** What a loader stores of a file whose body the content check rendered: its fields, and the key of its body. */
+export interface StoredFile {
+  readonly slug: string;
+  readonly file: string;
+  readonly data: { readonly htmlKey: string };
+  readonly localImagePaths: readonly string[];
+}
+
+/**
+ * The collection's entries become exactly these: entries of files that are gone are deleted. A body
+ * with images keeps its HTML in the store, where Astro's image pipeline finds and optimises them.
+ */
+export async function replaceEntries(context: LoaderContext, root: string, files: readonly StoredFile[]): Promise<void> {
+  const keep = new Set(files.map((file) => file.slug));
+  for (const id of context.store.keys()) {
+    if (!keep.has(id)) context.store.delete(id);
+  }
+  for (const { slug, file, data, localImagePaths } of files) {
+    const entry = {
+      id: slug,
+      data: data as unknown as Record<string, unknown>,
+      filePath: file,
+      digest: context.generateDigest(JSON.stringify(data)),
+    };
+    if (localImagePaths.length === 0) {
+      context.store.set(entry);
+      continue;
+    }
+    const { html } = readArticleBody(root, data.htmlKey);
+    context.store.set({ ...entry, rendered: { html, metadata: { imagePaths: [...localImagePaths] } }, assetImports: [...localImagePaths] });
+  }
 }
 
 function reportLeftOut(context: LoaderContext, rendered: readonly RenderedBody[]): void {

@@ -1,11 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { readArticleBody } from '../build/body-cache.ts';
 import type { Rendered } from '../build/newsroom-files.ts';
 import type { AuthorProfile } from '../lib/newsroom/authors.ts';
 import type { SitePage } from '../lib/newsroom/site-pages.ts';
-import { sharedContentCheck, syncAndWatch } from './articles.ts';
+import { replaceEntries, sharedContentCheck, syncAndWatch } from './articles.ts';
 
 /**
  * The collections of the newsroom's own files: site pages (content/pages/) and author profiles
@@ -31,27 +30,13 @@ export function authorLoader(): Loader {
   };
 }
 
-async function store(context: LoaderContext, files: readonly Rendered<SitePage | AuthorProfile>[]): Promise<void> {
-  const root = fileURLToPath(context.config.root);
-  const keep = new Set(files.map(({ item }) => item.slug));
-  for (const id of context.store.keys()) {
-    if (!keep.has(id)) context.store.delete(id);
-  }
-  for (const { item, htmlKey, localImagePaths } of files) {
-    if (!htmlKey) throw new Error(`${item.file}: the content check rendered no body`);
-    const data = { ...item, htmlKey };
-    const entry = {
-      id: item.slug,
-      data: data as unknown as Record<string, unknown>,
-      filePath: item.file,
-      digest: context.generateDigest(JSON.stringify(data)),
-    };
-    if (localImagePaths.length === 0) {
-      context.store.set(entry);
-      continue;
-    }
-    // As for articles: Astro's image pipeline finds a body's pictures in the store's rendered HTML.
-    const { html } = readArticleBody(root, htmlKey);
-    context.store.set({ ...entry, rendered: { html, metadata: { imagePaths: [...localImagePaths] } }, assetImports: [...localImagePaths] });
-  }
+function store(context: LoaderContext, files: readonly Rendered<SitePage | AuthorProfile>[]): Promise<void> {
+  return replaceEntries(
+    context,
+    fileURLToPath(context.config.root),
+    files.map(({ item, htmlKey, localImagePaths }) => {
+      if (!htmlKey) throw new Error(`${item.file}: the content check rendered no body`);
+      return { slug: item.slug, file: item.file, data: { ...item, htmlKey }, localImagePaths };
+    }),
+  );
 }

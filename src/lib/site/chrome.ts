@@ -127,10 +127,14 @@ export function siteChrome(
 
 /** The RSS and Atom feeds of the site, or of one section, as `<link rel="alternate">` describes them. */
 export function feedLinks(site: ChromeSite, section?: { slug: string; name: string }): FeedLink[] {
-  const title = section ? `${site.name} — ${section.name}` : site.name;
+  return feedPair(section ? `${site.name} — ${section.name}` : site.name, (format) => feedPath(site, format, section?.slug));
+}
+
+/** A feed in both formats, titled "<title> — RSS" and "<title> — Atom": the site's, a section's, the corrections log's. */
+export function feedPair(title: string, pathOf: (format: 'rss' | 'atom') => string): FeedLink[] {
   return [
-    { title: `${title} — RSS`, href: feedPath(site, 'rss', section?.slug), type: 'application/rss+xml' },
-    { title: `${title} — Atom`, href: feedPath(site, 'atom', section?.slug), type: 'application/atom+xml' },
+    { title: `${title} — RSS`, href: pathOf('rss'), type: 'application/rss+xml' },
+    { title: `${title} — Atom`, href: pathOf('atom'), type: 'application/atom+xml' },
   ];
 }
 

@@ -1,6 +1,6 @@
 import type { Article } from '../article/article.ts';
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from '../outputs/preview-card.ts';
-import type { ChromeSite, FeedLink, PageHeadInput } from './chrome.ts';
+import { feedPair, type ChromeSite, type FeedLink, type PageHeadInput } from './chrome.ts';
 import { correctionEntryView, type CorrectionEntryView, type LoggedCorrection } from './corrections.ts';
 import { interfaceText, textDirection, type InterfaceText, type TextDirection } from './i18n.ts';
 import { buildFront } from './front.ts';
@@ -353,17 +353,13 @@ export function correctionsPage(site: PagesSite, page: PagedItems<LoggedCorrecti
   const title = pagedTitle(text.correctionsLog, page, text);
   const url = absoluteUrl(site, page.url.current ?? correctionsPath(site));
   const description = text.correctionsLogIntro;
-  const feedTitle = `${site.name} — ${text.correctionsLog}`;
   return {
     head: { title, description, canonicalUrl: url, meta: sitePageMetaTags({ site, title, description, url }) },
     heading: text.correctionsLog,
     intro: text.correctionsLogIntro,
     empty: text.noCorrections,
     entries: page.data.map((logged) => correctionEntryView(logged, site)),
-    feeds: [
-      { title: `${feedTitle} — RSS`, href: correctionsFeedPath(site, 'rss'), type: 'application/rss+xml' },
-      { title: `${feedTitle} — Atom`, href: correctionsFeedPath(site, 'atom'), type: 'application/atom+xml' },
-    ],
+    feeds: feedPair(`${site.name} — ${text.correctionsLog}`, (format) => correctionsFeedPath(site, format)),
     text,
   };
 }
