@@ -1,8 +1,15 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CONTENT_DIR, checkArticleFile, type Article, type ArticleRules, type CheckedArticle } from '../lib/article/article.ts';
-import { imageProblems, imageReferences, parseBody } from '../lib/article/body-rules.ts';
+import {
+  CONTENT_DIR,
+  checkArticleFile,
+  type Article,
+  type ArticleAddress,
+  type ArticleRules,
+  type CheckedArticle,
+} from '../lib/article/article.ts';
+import { bodyRuleProblems, type BodyArticle } from '../lib/article/body-rules.ts';
 import type { Problem } from '../lib/article/problems.ts';
 import { readingMinutes } from '../lib/markdown/reading.ts';
 import { articleCard } from '../lib/outputs/preview-card.ts';
@@ -58,7 +65,13 @@ export interface RenderedBody {
 }
 
 export type JobResult =
-  | { readonly ok: false; readonly file: string; readonly problems: readonly Problem[] }
+  | {
+      readonly ok: false;
+      readonly file: string;
+      readonly problems: readonly Problem[];
+      /** The slug and aliases the file claims despite its problems, so that slug clashes count it too. */
+      readonly address?: ArticleAddress | undefined;
+    }
   | {
       readonly ok: true;
       readonly checked: CheckedFile;
@@ -78,26 +91,40 @@ export function articleRules(site: SiteRules, root: string, now: Date): ArticleR
     contentDir: CONTENT_DIR,
     now,
     fileExists: (file) => existsSync(resolve(root, file)),
+    listFolder: (folder) => {
+      try {
+        return readdirSync(resolve(root, folder), { withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => entry.name);
+      } catch {
+        return [];
+      }
+    },
   };
 }
 
 export async function runArticleJob(file: string, settings: JobSettings): Promise<JobResult> {
   const rules = articleRules(settings.site, settings.root, new Date(settings.now));
   const result = checkArticleFile(file, await readFile(resolve(settings.root, file)), rules);
-  if (!result.ok) return { ok: false, file, problems: result.problems };
+  if (!result.ok) return { ok: false, file, problems: result.problems, address: result.address };
   const { body, ...checked } = result.article;
 
+  // The body rules hold what the pipeline found (or, for the check, inspectBody without rendering).
+  const bodyArticle: BodyArticle = { file, body, bodyLine: checked.bodyLine, draft: checked.status === 'draft' };
   if (settings.mode === 'parse') {
-    const bodyProblems = imageProblems(imageReferences(parseBody(body)), file, rules);
-    return { ok: true, checked, warnings: result.warnings, bodyProblems };
+    // Loaded by the check's first body: a build, which renders, never needs it.
+    const { inspectBody } = await import('../lib/markdown/inspect.ts');
+    const found = bodyRuleProblems(bodyArticle, inspectBody(body), rules);
+    return { ok: true, checked, warnings: [...result.warnings, ...found.warnings], bodyProblems: found.problems };
   }
 
   const rendered = await renderBody(settings.root, settings.pipeline, checked, body);
   if (!rendered.ok) return { ok: true, checked, warnings: result.warnings, bodyProblems: rendered.problems };
-  const bodyProblems = imageProblems(rendered.body.images, file, rules);
-  if (bodyProblems.length > 0) return { ok: true, checked, warnings: result.warnings, bodyProblems };
+  const found = bodyRuleProblems(bodyArticle, rendered.body, rules);
+  const warnings = [...result.warnings, ...found.warnings];
+  if (found.problems.length > 0) return { ok: true, checked, warnings, bodyProblems: found.problems };
 
-  const { bodyLine: _bodyLine, slugLine: _slugLine, ...fields } = checked;
+  const { bodyLine: _bodyLine, slugLine: _slugLine, aliasPlaces: _aliasPlaces, ...fields } = checked;
   const article: Article = { ...fields, readingMinutes: readingMinutes(rendered.body.words) };
   const previewKey =
     settings.drawPreviewCards && article.status === 'published'
@@ -106,7 +133,7 @@ export async function runArticleJob(file: string, settings: JobSettings): Promis
   return {
     ok: true,
     checked,
-    warnings: result.warnings,
+    warnings,
     bodyProblems: [],
     rendered: { article, htmlKey: rendered.key, localImagePaths: rendered.body.localImagePaths, previewKey },
   };

@@ -7,6 +7,7 @@ import type { CheckedArticle } from '../lib/article/article.ts';
 import type { ImageReference } from '../lib/article/body-rules.ts';
 import type { Problem } from '../lib/article/problems.ts';
 import type { RenderContext, createArticleRenderer } from '../lib/markdown/pipeline.ts';
+import type { Removal } from '../lib/markdown/sanitize.ts';
 import { CACHE_DIR, cacheFolder, writeAtomically } from './cache.ts';
 
 /**
@@ -21,6 +22,8 @@ export interface CachedBody {
   readonly text: string;
   readonly words: number;
   readonly images: readonly ImageReference[];
+  /** What the sanitizer removed, for the body rules (body-rules.ts). */
+  readonly removals: readonly Removal[];
   readonly localImagePaths: readonly string[];
 }
 
@@ -38,7 +41,7 @@ export const PIPELINE_MODULES = [
   'src/lib/markdown/typography.ts',
   'src/lib/markdown/reading.ts',
   'src/lib/markdown/paragraphs.ts',
-  'src/lib/article/body-rules.ts',
+  'src/lib/markdown/references.ts',
   'src/lib/site/i18n.ts',
   'src/lib/site/memo.ts',
   'src/build/body-cache.ts',
@@ -187,6 +190,7 @@ export async function renderBody(root: string, pipeline: string, article: BodyFi
     text: context.text ?? '',
     words: context.words ?? 0,
     images: context.images ?? [],
+    removals: context.removals ?? [],
     localImagePaths: result.metadata.localImagePaths,
   };
   await writeCachedBody(root, key, rendered);

@@ -1,6 +1,13 @@
 import { glob } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { CONTENT_DIR, contentFileKind, slugClashes, translationClashes } from '../lib/article/article.ts';
+import {
+  CONTENT_DIR,
+  aliasClashes,
+  contentFileKind,
+  slugClashes,
+  translationClashes,
+  type ArticleAddress,
+} from '../lib/article/article.ts';
 import type { CheckedFile, JobSite, RenderedBody } from './article-job.ts';
 import { pipelineFingerprint } from './body-cache.ts';
 import { runArticleJobs } from './article-pool.ts';
@@ -81,12 +88,16 @@ export async function checkContent(options: CheckContentOptions): Promise<Conten
   const warnings: Problem[] = [];
   const checked: CheckedFile[] = [];
   const rendered: RenderedBody[] = [];
+  // Refused files too, where their slug can be told: a clash is reported with their other problems.
+  const addresses: ArticleAddress[] = [];
   for (const result of results) {
     if (!result.ok) {
       problems.push(...result.problems);
+      if (result.address) addresses.push(result.address);
       continue;
     }
     checked.push(result.checked);
+    addresses.push(result.checked);
     warnings.push(...result.warnings);
     bodyProblems.push(...result.bodyProblems);
     if (result.rendered) rendered.push(result.rendered);
@@ -94,7 +105,13 @@ export async function checkContent(options: CheckContentOptions): Promise<Conten
   const editions = [...new Set([site.lang, ...checked.map((article) => article.lang)].map(editionLanguage))];
   const newsroom = await checkNewsroomFiles(pageFiles, authorFiles, settings, editions);
   // File problems first, then clashes between files, then bodies: the order an editor fixes them in.
-  problems.push(...slugClashes(checked), ...translationClashes(checked), ...bodyProblems, ...newsroom.problems);
+  problems.push(
+    ...slugClashes(addresses),
+    ...aliasClashes(addresses),
+    ...translationClashes(checked),
+    ...bodyProblems,
+    ...newsroom.problems,
+  );
   const policies = policyProblems(options, newsroom.pages);
   // A site without any site pages (a new site, a test's) publishes no policies: a warning, not a failure.
   (newsroom.pages.length > 0 || pageFiles.length > 0 ? problems : warnings).push(...policies);

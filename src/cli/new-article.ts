@@ -5,6 +5,7 @@ import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { stringify } from 'yaml';
 import { CONTENT_DIR, contentFileKind } from '../lib/article/article.ts';
+import { BODY_PLACEHOLDER } from '../lib/article/body-rules.ts';
 import { contentFiles } from '../build/content-check.ts';
 import { isoWithOffset } from '../lib/article/dates.ts';
 import { normaliseText, parseFrontMatter } from '../lib/article/front-matter.ts';
@@ -62,7 +63,7 @@ export async function createArticle(request: NewArticleRequest): Promise<NewArti
     ...(lang ? { lang } : {}),
     draft: true,
   };
-  const text = `---\n${stringify(frontMatter)}---\n\nWrite the story here. The dateline opens the first paragraph by itself.\n`;
+  const text = `---\n${stringify(frontMatter)}---\n\n${BODY_PLACEHOLDER}\n`;
 
   const path = resolve(request.root, file);
   await mkdir(dirname(path), { recursive: true });

@@ -9,7 +9,8 @@ import { interfaceText } from '../lib/site/i18n.ts';
 import { absoluteUrl } from '../lib/site/urls.ts';
 import { articleLinks, type Group, type Month, type SiteIndex } from '../lib/site/lists.ts';
 import type { LoggedCorrection } from '../lib/site/corrections.ts';
-import { articlePageKey, withListKeys } from '../lib/site/page-keys.ts';
+import { articlePageKey, redirectPageKey, withListKeys } from '../lib/site/page-keys.ts';
+import { redirectPage, redirects, type RedirectPageView } from '../lib/site/redirects.ts';
 import {
   LEAD_IMAGE_WIDTHS,
   archivePage,
@@ -288,6 +289,18 @@ export async function articlePageProps(entry: ArticleEntry): Promise<ArticleFram
   const links = articleLinks(index, article, all);
   const view = await frame(articlePage(await publisherOf(edition), article, links, profiles, lead), edition);
   return { ...view, article, body, leadImage };
+}
+
+/**
+ * A page at each earlier slug of a published article (`aliases`), sending readers on to the article.
+ * Only articles that moved cost more than a look-up.
+ */
+export async function redirectPaths(): Promise<{ params: { alias: string }; props: { view: RedirectPageView }; cacheKey: string }[]> {
+  const articles = (await articleEntries()).map((entry) => entry.data);
+  return redirects(articles).map(({ alias, article }) => {
+    const view = redirectPage(siteConfig, article, import.meta.env.PROD);
+    return { params: { alias }, props: { view }, cacheKey: redirectPageKey(view) };
+  });
 }
 
 /** The largest file the lead image's `<Picture>` publishes, for the JSON-LD: WebP, at most 1,200 pixels wide. */

@@ -10,6 +10,7 @@ import { previewFile } from '../build/preview-card-drawing.ts';
 import { emptiedFolders, staleOutputs } from '../build/stale-files.ts';
 import { startSearchIndex } from '../build/search-index.ts';
 import { siteConfig } from '../site.config.ts';
+import { showProblemsInBrowser } from './dev-problems.ts';
 
 /**
  * The parts of a build that are not pages, made beside Astro rather than as one route per article
@@ -34,6 +35,7 @@ export function dateline(): AstroIntegration {
       'astro:config:setup': ({ command, injectRoute }) => {
         if (command === 'dev') injectRoute({ pattern: '/previews/[slug].jpg', entrypoint: './src/integration/preview-card-route.ts' });
       },
+      'astro:server:setup': ({ server }) => showProblemsInBrowser(server, root),
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         publicDir = fileURLToPath(config.publicDir);

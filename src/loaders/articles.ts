@@ -12,6 +12,7 @@ import { indexedArticle } from '../lib/outputs/search-shards.ts';
 import { count, formatProblemReport, type Problem } from '../lib/article/problems.ts';
 import { createProgress, wantsProgress } from '../build/progress.ts';
 import { siteConfig } from '../site.config.ts';
+import { DEV_PROBLEMS_HINT, publishProblems } from '../integration/dev-problems.ts';
 
 /**
  * The article collection's loader: runs the content check shared with `npm run check` over
@@ -44,6 +45,7 @@ class ArticleFormatError extends Error {
 
 /** Dev-server watchers each loader already listens to, so a reloaded collection does not listen twice. */
 const watched = new Map<(context: LoaderContext) => Promise<void>, WeakSet<object>>();
+const counting = new WeakSet<object>();
 
 export function articleLoader(): Loader {
   return {
@@ -53,24 +55,49 @@ export function articleLoader(): Loader {
   };
 }
 
-/** The check under way, which the loaders of one sync share: content/ is read and checked once for all three. */
-let running: Promise<ContentReport> | undefined;
+/**
+ * The check under way, which the loaders of one sync share: content/ is read and checked once for all
+ * three. `changes` is how many changes under content/ the dev server had seen when it started.
+ */
+let running: { readonly report: Promise<ContentReport>; readonly changes: number } | undefined;
+
+/** Changes under content/ seen by the dev server's watcher, counted before any loader syncs for them. */
+let changes = 0;
 
 /**
  * The content check of this sync, started by whichever collection's loader asks first (Astro runs
- * them together) and shared by the others; it fails every loader with every problem at once.
+ * them together) and shared by the others; it fails every loader with every problem at once. A file
+ * changed while a check runs gets a check of its own after it: an editor's save is never lost to a
+ * check that read the file just before.
  */
 export async function sharedContentCheck(context: LoaderContext): Promise<ContentReport> {
-  running ??= runContentCheck(context).finally(() => {
-    running = undefined;
-  });
-  const report = await running;
-  if (report.problems.length > 0) throw new ArticleFormatError(report.problems);
+  // Astro hands loaders a file watcher only when the dev server runs.
+  const devServer = context.watcher !== undefined;
+  if (!running || running.changes < changes) {
+    const before = running?.report.catch(() => undefined);
+    const report = (before ?? Promise.resolve())
+      .then(() => runContentCheck(context))
+      .then((report) => {
+        // On the dev server a broken file is shown, once per check, and the valid ones are still stored.
+        if (devServer) showDevProblems(context, report.problems);
+        return report;
+      })
+      .finally(() => {
+        if (running?.report === report) running = undefined;
+      });
+    running = { report, changes };
+  }
+  const report = await running.report;
+  if (report.problems.length > 0 && !devServer) throw new ArticleFormatError(report.problems);
   return report;
 }
 
+function showDevProblems(context: LoaderContext, problems: readonly Problem[]): void {
+  if (problems.length > 0) context.logger.error(`${new ArticleFormatError(problems).message}\n${DEV_PROBLEMS_HINT}`);
+  publishProblems(problems);
+}
+
 async function runContentCheck(context: LoaderContext): Promise<ContentReport> {
-  // Astro hands loaders a file watcher only when the dev server runs, which shows drafts too.
   const devServer = context.watcher !== undefined;
   return checkContent({
     root: fileURLToPath(context.config.root),
@@ -90,6 +117,13 @@ export async function syncAndWatch(context: LoaderContext, sync: (context: Loade
   const { watcher } = context;
   const listening = watched.get(sync) ?? new WeakSet<object>();
   watched.set(sync, listening);
+  if (watcher && !counting.has(watcher)) {
+    // Registered before any loader's listener, so a change is counted before the syncs it starts.
+    counting.add(watcher);
+    watcher.on('all', (_event, changed) => {
+      if (isContentPath(context, changed)) changes += 1;
+    });
+  }
   if (watcher && !listening.has(watcher)) {
     listening.add(watcher);
     watcher.on('all', (_event, changed) => {

@@ -1,8 +1,9 @@
 import { posix } from 'node:path';
 import { isScheduled, type ArticleDate } from './dates.ts';
-import { normaliseText, parseFrontMatter, type FrontMatter } from './front-matter.ts';
+import { normaliseText, parseFrontMatter, type CurlyQuotedValue, type FrontMatter } from './front-matter.ts';
+import { nearestImage, type ListFolder } from './nearest-image.ts';
 import { textDirection, type TextDirection } from '../site/i18n.ts';
-import { sortProblems, type Problem } from './problems.ts';
+import { describeValue, sortProblems, type Problem } from './problems.ts';
 import { checkFrontMatter, fieldName, type ArticleKind, type FrontMatterData } from './schema.ts';
 import { SLUG_EXPECTED, isValidSlug, slugFromFileName, suggestSlug } from './slugs.ts';
 
@@ -63,6 +64,8 @@ export interface Article {
   readonly kind: ArticleKind;
   /** Shared by the language versions of one story (Hugo's name for it). */
   readonly translationKey?: string | undefined;
+  /** Earlier slugs, each published as a redirect to this article; absent when it never moved. */
+  readonly aliases?: readonly string[] | undefined;
   readonly lang: string;
   readonly dir: TextDirection;
   readonly status: ArticleStatus;
@@ -76,7 +79,18 @@ export interface CheckedArticle extends Omit<Article, 'readingMinutes'> {
   /** Line of the `slug` field, when the slug was written rather than taken from the file name. */
   readonly slugLine?: number | undefined;
   readonly translationKeyLine?: number | undefined;
+  /** Where each of `aliases` is written, in the same order. */
+  readonly aliasPlaces?: readonly AliasPlace[] | undefined;
 }
+
+export interface AliasPlace {
+  /** `aliases[1]`, as problems name it. */
+  readonly field: string;
+  readonly line?: number | undefined;
+}
+
+/** The addresses a file claims, which no other file may claim: what the clash checks need of it. */
+export type ArticleAddress = Pick<CheckedArticle, 'file' | 'slug' | 'slugLine' | 'aliases' | 'aliasPlaces'>;
 
 export interface ArticleRules {
   readonly timeZone: string;
@@ -89,9 +103,16 @@ export interface ArticleRules {
   readonly now: Date;
   /** Whether a file exists, given its path from the project root. */
   readonly fileExists: (file: string) => boolean;
+  /** For "did you mean" hints on a missing image (nearest-image.ts). */
+  readonly listFolder?: ListFolder | undefined;
 }
 
-export type ArticleCheck = { ok: true; article: CheckedArticle; warnings: Problem[] } | { ok: false; problems: Problem[] };
+/**
+ * A refused file still tells its `address` where it can (see `claimedAddress`), so that a clash with
+ * another file is reported in the same run as its other problems.
+ */
+export type ArticleCheck =
+  { ok: true; article: CheckedArticle; warnings: Problem[] } | { ok: false; problems: Problem[]; address?: ArticleAddress | undefined };
 
 /** Longest headline that search results and link previews show whole (Google's NewsArticle limit). */
 const HEADLINE_WARNING_LENGTH = 110;
@@ -124,7 +145,10 @@ export const MAX_ARTICLE_BYTES = 1024 * 1024;
 /** One strict decoder for every file: building one per file cost more than the decoding. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-export type ContentFileRead = { ok: true; frontMatter: FrontMatter } | { ok: false; problems: Problem[] };
+export type ContentFileRead =
+  | { ok: true; frontMatter: FrontMatter }
+  /** `partialData`: the fields still readable around a YAML error (front-matter.ts). */
+  | { ok: false; problems: Problem[]; partialData?: Record<string, unknown> | undefined };
 
 /** Any Markdown file of content/ (article, site page, author profile): size, UTF-8 text, then front matter and body. */
 export function readContentFile(file: string, bytes: Uint8Array): ContentFileRead {
@@ -154,14 +178,15 @@ export function readContentFile(file: string, bytes: Uint8Array): ContentFileRea
 
   const parsed = parseFrontMatter(normaliseText(text));
   if (!parsed.ok) {
-    return problem(parsed.error.field ?? 'front matter', parsed.error.found, parsed.error.expected, parsed.error.line);
+    const { field, found, expected, line, partialData } = parsed.error;
+    return { ok: false, problems: [{ file, line, field: field ?? 'front matter', found, expected }], partialData };
   }
   return { ok: true, frontMatter: parsed.value };
 }
 
 export function checkArticleFile(file: string, bytes: Uint8Array, rules: ArticleRules): ArticleCheck {
   const read = readContentFile(file, bytes);
-  if (!read.ok) return read;
+  if (!read.ok) return { ok: false, problems: read.problems, address: read.partialData && claimedAddress(file, read.partialData).address };
   const { frontMatter } = read;
   const checked = checkFrontMatter(frontMatter.data, { timeZone: rules.timeZone }, frontMatter.lineOf);
   const problems: Problem[] = checked.ok ? [] : checked.problems.map((found) => ({ file, ...found }));
@@ -178,18 +203,21 @@ export function checkArticleFile(file: string, bytes: Uint8Array, rules: Article
     });
   }
 
+  const claimed = claimedAddress(file, frontMatter.data, frontMatter.lineOf);
+  problems.push(...claimed.problems);
+
   const image = checked.ok ? checked.data.image : undefined;
   const imageFile = image ? resolveImage(file, image.src, rules) : undefined;
   if (imageFile && !imageFile.ok) {
     problems.push({ file, line: frontMatter.lineOf(['image', 'src']), field: fieldName(['image', 'src']), ...imageFile.problem });
   }
 
-  if (!checked.ok || problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  if (!checked.ok || problems.length > 0) return { ok: false, problems: sortProblems(problems), address: claimed.address };
   const data = checked.data;
   const lang = data.lang ?? rules.defaultLang;
   return {
     ok: true,
-    warnings: likelyMistakes(file, data, frontMatter.lineOf),
+    warnings: likelyMistakes(file, data, frontMatter.lineOf, frontMatter.curlyQuoted),
     article: {
       slug,
       file,
@@ -208,6 +236,7 @@ export function checkArticleFile(file: string, bytes: Uint8Array, rules: Article
       featured: data.featured ?? false,
       kind: data.kind ?? 'news',
       translationKey: data.translationKey,
+      aliases: claimed.address?.aliases,
       lang,
       dir: textDirection(lang),
       status: data.draft ? 'draft' : isScheduled(data.date, rules.now) ? 'scheduled' : 'published',
@@ -215,17 +244,55 @@ export function checkArticleFile(file: string, bytes: Uint8Array, rules: Article
       bodyLine: frontMatter.bodyLine,
       slugLine,
       translationKeyLine: data.translationKey === undefined ? undefined : frontMatter.lineOf(['translationKey']),
+      aliasPlaces: claimed.address?.aliasPlaces,
     },
   };
 }
 
+type LineOf = (path: readonly (string | number)[]) => number | undefined;
+
+/**
+ * The address a file claims: its `slug` field when that is valid, else (without a slug field) its file
+ * name when that is valid, and its earlier slugs that are valid. Worked out even for a file that breaks
+ * another rule; undefined when no valid slug can be told. An alias equal to the article's own slug is
+ * a problem here, as only this file can tell it; a repeated alias is harmless and kept once.
+ */
+function claimedAddress(file: string, data: Record<string, unknown>, lineOf: LineOf = () => undefined) {
+  const problems: Problem[] = [];
+  const written = data['slug'];
+  const slug = written === undefined ? slugFromFileName(file) : written;
+  if (typeof slug !== 'string' || !isValidSlug(slug)) return { address: undefined, problems };
+  const address: ArticleAddress = { file, slug, slugLine: written === undefined ? undefined : lineOf(['slug']) };
+  const listed = data['aliases'];
+  // Most articles never moved: for them this is all.
+  if (!Array.isArray(listed) || listed.length === 0) return { address, problems };
+  const aliases = new Map<string, AliasPlace>();
+  listed.forEach((alias: unknown, index) => {
+    if (typeof alias !== 'string' || !isValidSlug(alias) || aliases.has(alias)) return;
+    const place = { field: fieldName(['aliases', index]), line: lineOf(['aliases', index]) };
+    if (alias !== slug) aliases.set(alias, place);
+    else {
+      problems.push({
+        file,
+        ...place,
+        found: `"${alias}", the article's own slug`,
+        expected: 'only earlier slugs of this article, each an address it had before; remove this one',
+      });
+    }
+  });
+  if (aliases.size === 0) return { address, problems };
+  return { address: { ...address, aliases: [...aliases.keys()], aliasPlaces: [...aliases.values()] }, problems };
+}
+
 /** Things that are allowed but are probably not what the editor meant. */
-function likelyMistakes(
-  file: string,
-  data: FrontMatterData,
-  lineOf: (path: readonly (string | number)[]) => number | undefined,
-): Problem[] {
-  const warnings: Problem[] = [];
+function likelyMistakes(file: string, data: FrontMatterData, lineOf: LineOf, curlyQuoted: readonly CurlyQuotedValue[]): Problem[] {
+  const warnings: Problem[] = curlyQuoted.map(({ path, line, value, unquoted }) => ({
+    file,
+    line,
+    field: fieldName(path),
+    found: `${describeValue(value)}, a value in curly quotes, which YAML keeps as part of the text`,
+    expected: `straight quotes or none, like ${describeValue(unquoted)} (to publish the quotes on purpose, keep them inside straight ones: ${describeValue(value)})`,
+  }));
   if (data.summary === undefined) {
     warnings.push({
       file,
@@ -289,9 +356,14 @@ function resolveImage(articleFile: string, src: string, rules: ArticleRules): Im
     return { ok: false, problem: { found, expected: `an image file ending in ${[...IMAGE_EXTENSIONS].join(', ')}` } };
   }
   if (!rules.fileExists(resolved)) {
+    const suggestion = nearestImage(resolved, articleFile, rules);
+    const hint = suggestion ? `did you mean ${suggestion}? ` : '';
     return {
       ok: false,
-      problem: { found: `${found}, but ${resolved} does not exist`, expected: 'the path of an image file committed next to the article' },
+      problem: {
+        found: `${found}, but ${resolved} does not exist`,
+        expected: `${hint}the path of an image file committed next to the article`,
+      },
     };
   }
   return { ok: true, file: resolved };
@@ -306,6 +378,61 @@ export function slugClashes(articles: readonly Pick<CheckedArticle, 'slug' | 'fi
     found: `"${article.slug}", which ${others}`,
     expected: 'a slug no other article uses; change the slug field or rename one of the files',
   }));
+}
+
+/**
+ * An earlier address leads to one article only, and never where another article is now: an alias that
+ * another article also lists, or that is another article's slug, is a problem in each file, naming
+ * the other. Only articles with aliases cost more than a look-up.
+ */
+export function aliasClashes(articles: readonly ArticleAddress[]): Problem[] {
+  const claims = new Map<string, { article: ArticleAddress; place: AliasPlace | undefined }[]>();
+  for (const article of articles) {
+    article.aliases?.forEach((alias, index) => {
+      const claim = { article, place: article.aliasPlaces?.[index] };
+      const others = claims.get(alias);
+      if (others) others.push(claim);
+      else claims.set(alias, [claim]);
+    });
+  }
+  if (claims.size === 0) return [];
+  const problems: Problem[] = [];
+  const named = (files: readonly string[]) => files.join(' and ');
+  for (const [alias, group] of claims) {
+    if (group.length < 2) continue;
+    for (const { article, place } of group) {
+      const others = group.filter((claim) => claim.article !== article).map((claim) => claim.article.file);
+      problems.push({
+        file: article.file,
+        line: place?.line,
+        field: place?.field ?? 'aliases',
+        found: `"${alias}", which ${named(others)} also ${others.length === 1 ? 'lists' : 'list'} in aliases`,
+        expected:
+          'an earlier slug of this article alone: one old address can lead to one article only; remove it where the article never had it',
+      });
+    }
+  }
+  for (const article of articles) {
+    const group = claims.get(article.slug);
+    if (!group) continue;
+    problems.push({
+      file: article.file,
+      line: article.slugLine,
+      field: 'slug',
+      found: `"${article.slug}", which ${named(group.map((claim) => claim.article.file))} ${group.length === 1 ? 'lists' : 'list'} in aliases (an address it had before)`,
+      expected: 'a slug that no other article has or had; change the slug field or rename the file, or remove the alias there',
+    });
+    for (const { article: holder, place } of group) {
+      problems.push({
+        file: holder.file,
+        line: place?.line,
+        field: place?.field ?? 'aliases',
+        found: `"${article.slug}", which is the slug of ${article.file}`,
+        expected: "an earlier slug that is no other article's address; remove the alias, or change the slug of the other article",
+      });
+    }
+  }
+  return problems;
 }
 
 /** Each article of a group of more than one, with "X also has" (or "X and Y also have") naming the others. */

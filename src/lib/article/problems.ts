@@ -1,3 +1,5 @@
+import { distance as levenshtein } from 'fastest-levenshtein';
+
 /**
  * One shape and one wording for every mistake an editor can make in an article file, shared by the
  * build and the content check: `file:line: field — found …, expected …`.
@@ -67,4 +69,23 @@ export function describeValue(value: unknown): string {
 function shorten(text: string): string {
   const characters = [...text];
   return characters.length <= MAX_SHOWN_LENGTH ? text : `${characters.slice(0, MAX_SHOWN_LENGTH - 1).join('')}…`;
+}
+
+/**
+ * The candidate whose name is nearest to a mistyped one (`tag` → `tags`, `chart.jpg` → `chart.png`),
+ * if one is near enough to suggest: at most a third of its letters apart, whatever the letter case.
+ */
+export function closestMatch<Candidate>(
+  wanted: string,
+  candidates: Iterable<Candidate>,
+  nameOf: (candidate: Candidate) => string = String,
+): Candidate | undefined {
+  const lower = wanted.toLowerCase();
+  let best: { candidate: Candidate; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const name = nameOf(candidate);
+    const distance = levenshtein(lower, name.toLowerCase());
+    if (distance <= Math.max(1, Math.floor(name.length / 3)) && (!best || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
 }

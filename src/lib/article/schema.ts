@@ -1,8 +1,7 @@
-import { distance as levenshtein } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { ARTICLE_DATE_EXPECTED, parseArticleDate, type ArticleDate } from './dates.ts';
 import { canonicalLanguageTag } from '../site/i18n.ts';
-import { describeValue, type Problem } from './problems.ts';
+import { closestMatch, describeValue, type Problem } from './problems.ts';
 import { SLUG_EXPECTED, isValidSlug } from './slugs.ts';
 
 /**
@@ -23,6 +22,7 @@ const SUMMARY_MAX = 300;
 const BACKSTORY_MAX = 1000;
 const CORRECTION_MAX = 1000;
 const SHORT_TEXT_MAX = 200;
+const ALIAS_EXPECTED = `an earlier slug of this article: ${SLUG_EXPECTED}`;
 
 /** Fields in the order the format lists them; also the order of "did you mean" suggestions. */
 export const FRONT_MATTER_FIELDS = [
@@ -41,6 +41,7 @@ export const FRONT_MATTER_FIELDS = [
   'translationKey',
   'corrections',
   'backstory',
+  'aliases',
   'lang',
   'slug',
   'draft',
@@ -129,6 +130,13 @@ export function frontMatterSchema(options: SchemaOptions) {
         )
         .optional(),
       backstory: text(`how the story was reported, in at most ${BACKSTORY_MAX} characters`, BACKSTORY_MAX).optional(),
+      // Earlier slugs: the URL of a published article never changes, so a renamed one keeps the old
+      // address as a redirect. Refused against the article's own slug and other articles in article.ts.
+      aliases: z
+        .array(z.string({ error: ALIAS_EXPECTED }).refine(isValidSlug, { error: ALIAS_EXPECTED }), {
+          error: 'a list of earlier slugs of this article, like [old-slug]',
+        })
+        .optional(),
       lang: languageTag.optional(),
       slug: z.string({ error: SLUG_EXPECTED }).refine(isValidSlug, { error: SLUG_EXPECTED }).optional(),
       draft: z.boolean({ error: 'true or false' }).optional(),
@@ -254,7 +262,7 @@ function unknownFieldExpected(key: string, parentPath: readonly (string | number
         : parentPath[0] === 'sources'
           ? ['name', 'url']
           : [];
-  const suggestion = closestName(key, allowed);
+  const suggestion = closestMatch(key, allowed);
   const hint = suggestion ? `did you mean "${suggestion}"? ` : '';
   return `${hint}one of ${allowed.join(', ')}`;
 }
@@ -272,17 +280,4 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
     value = (value as Record<string | number, unknown>)[key];
   }
   return value;
-}
-
-/** The allowed name nearest to a mistyped one (`tag` → `tags`), if any is near enough to suggest. */
-function closestName(name: string, allowed: readonly string[]): string | undefined {
-  const lower = name.toLowerCase();
-  let best: { name: string; distance: number } | undefined;
-  for (const candidate of allowed) {
-    const distance = levenshtein(lower, candidate);
-    if (distance <= Math.max(1, Math.floor(candidate.length / 3)) && (!best || distance < best.distance)) {
-      best = { name: candidate, distance };
-    }
-  }
-  return best?.name;
 }

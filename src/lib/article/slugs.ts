@@ -4,7 +4,7 @@ import slugify from '@sindresorhus/slugify';
  * Slugs are the last part of an article's URL, `/articles/<slug>/`: lowercase ASCII letters, digits
  * and single hyphens, so that no two can differ only by case, accent or look-alike character.
  */
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MAX = 100;
 
 export const SLUG_EXPECTED = `lowercase letters a–z, digits and single hyphens, at most ${SLUG_MAX} characters, like hamas-withdraws-ceasefire-talks`;

@@ -4,16 +4,15 @@ import type { Root as MdastRoot } from 'mdast';
 import { toString } from 'hast-util-to-string';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { imageReferences, type ImageReference } from '../article/body-rules.ts';
 import { interfaceText } from '../site/i18n.ts';
 import { linkParagraphs } from './paragraphs.ts';
 import { countWords } from './reading.ts';
-import { CLOBBER_PREFIX, sanitizeSchema } from './sanitize.ts';
+import { htmlSources, imageReferences, type ImageReference } from './references.ts';
+import { CLOBBER_PREFIX, REMARK_REHYPE_OPTIONS, sanitizeWithReport, type HtmlSource, type Removal } from './sanitize.ts';
 import { remarkTypography } from './typography.ts';
 
 /**
@@ -35,6 +34,8 @@ export interface RenderContext {
   words?: number;
   /** Filled in by the pipeline: the images the body refers to. */
   images?: ImageReference[];
+  /** Filled in by the pipeline: what the sanitizer removed from the body, for the body rules. */
+  removals?: Removal[];
 }
 
 /** The id of the footnotes heading, which remark-rehype writes in English. */
@@ -91,9 +92,20 @@ const rehypeArticleText: Plugin<[], Root> = () => (tree, file) => {
   }
 };
 
-/** Records the images the body refers to, for the loader to hold against the body rules (body.ts). */
+/** The raw HTML of each body being rendered, from the Markdown tree to the sanitizer's report. */
+const htmlOfBody = new WeakMap<VFile, HtmlSource[]>();
+
+/** Records the images the body refers to and where its raw HTML is, for the body rules (body-rules.ts). */
 const remarkBodyRules: Plugin<[], MdastRoot> = () => (tree, file) => {
   renderContext(file).images = imageReferences(tree);
+  htmlOfBody.set(file, htmlSources(tree));
+};
+
+/** rehype-sanitize with our schema, recording what it removed for the body rules (sanitize.ts). */
+const rehypeSanitizeWithReport: Plugin<[], Root> = () => (tree, file) => {
+  const { tree: clean, removals } = sanitizeWithReport(tree, htmlOfBody.get(file) ?? []);
+  renderContext(file).removals = removals;
+  return clean;
 };
 
 function renderContext(file: VFile): RenderContext {
@@ -114,12 +126,11 @@ export const markdownOptions: UnifiedProcessorOptions = {
   // Astro's smartypants, as fast as it can be: remarkTypography takes its place (typography.ts).
   smartypants: false,
   remarkPlugins: [remarkTypography, remarkBodyRules],
-  // The sanitizer adds the one prefix to footnote ids; remark-rehype adding its own would double it.
-  remarkRehype: { clobberPrefix: '' },
+  remarkRehype: REMARK_REHYPE_OPTIONS,
   rehypePlugins: [
     rehypeRaw,
     rehypeSlug,
-    [rehypeSanitize, sanitizeSchema],
+    rehypeSanitizeWithReport,
     [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false }],
     rehypePrefixFragmentLinks,
     rehypeArticleText,

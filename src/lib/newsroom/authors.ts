@@ -26,12 +26,12 @@ export interface CheckedAuthor extends AuthorProfile {
   readonly bodyLine: number;
 }
 
-const AUTHOR_FIELDS = ['name', 'role', 'sameAs', 'fediverse'] as const;
+export const AUTHOR_FIELDS = ['name', 'role', 'sameAs', 'fediverse'] as const;
 
 const FEDIVERSE_EXPECTED = 'a fediverse handle, @user@server, like @maya@example.social';
 const FEDIVERSE_HANDLE = /^@?([\p{L}\p{N}_.-]+)@((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})$/iu;
 
-const authorSchema = z.strictObject({
+export const authorSchema = z.strictObject({
   name: text('the name as bylines write it, like "Maya Rahal"', 200),
   role: text('what the author does, like "Data reporter", in at most 100 characters', 100).optional(),
   sameAs: z

@@ -26,11 +26,11 @@ export interface CheckedSitePage extends SitePage {
   readonly bodyLine: number;
 }
 
-const SITE_PAGE_FIELDS = ['title', 'summary', 'lang', 'updated'] as const;
+export const SITE_PAGE_FIELDS = ['title', 'summary', 'lang', 'updated'] as const;
 
 const SUMMARY_MAX = 300;
 
-function sitePageSchema(timeZone: string) {
+export function sitePageSchema(timeZone: string) {
   return z.strictObject({
     title: text(`the page's title as plain text of 1–${TITLE_MAX} characters`, TITLE_MAX),
     summary: text(

@@ -13,3 +13,11 @@ export function textResponse(text: string): Response {
 export function jpegResponse(bytes: Uint8Array): Response {
   return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': 'image/jpeg' } });
 }
+
+export function yamlResponse(yaml: string): Response {
+  return new Response(yaml, { headers: { 'Content-Type': 'application/yaml; charset=utf-8' } });
+}
+
+export function scriptResponse(script: string): Response {
+  return new Response(script, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+}

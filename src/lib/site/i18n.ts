@@ -71,6 +71,8 @@ export interface InterfaceText {
   readonly resultsFor: string;
   readonly notFound: string;
   readonly notFoundText: string;
+  /** What the old address of a moved article says, before the link to the new one. */
+  readonly articleMoved: string;
   readonly darkTheme: string;
   readonly printedFrom: string;
   readonly editArticle: string;
@@ -134,6 +136,7 @@ const english: InterfaceText = {
   resultsFor: 'Results for “{query}”: {count}',
   notFound: 'Page not found',
   notFoundText: 'There is no page at this address. Search for it, or read the latest news.',
+  articleMoved: 'This article has moved to a new address:',
   darkTheme: 'Dark theme',
   printedFrom: 'Printed from',
   editArticle: 'Edit this article',
@@ -197,6 +200,7 @@ const arabic: InterfaceText = {
   resultsFor: 'نتائج البحث عن «{query}»: {count}',
   notFound: 'الصفحة غير موجودة',
   notFoundText: 'لا توجد صفحة بهذا العنوان. ابحث عنها أو اقرأ آخر الأخبار.',
+  articleMoved: 'انتقل هذا المقال إلى عنوان جديد:',
   darkTheme: 'الوضع الداكن',
   printedFrom: 'طُبع من',
   editArticle: 'حرّر هذا المقال',
@@ -260,6 +264,7 @@ const french: InterfaceText = {
   resultsFor: 'Résultats pour «\u00a0{query}\u00a0»\u00a0: {count}',
   notFound: 'Page introuvable',
   notFoundText: 'Il n’y a pas de page à cette adresse. Cherchez-la, ou lisez les dernières nouvelles.',
+  articleMoved: 'Cet article a changé d’adresse\u00a0:',
   darkTheme: 'Thème sombre',
   printedFrom: 'Imprimé depuis',
   editArticle: 'Modifier cet article',

@@ -24,6 +24,11 @@ export function articlePageKey(layout: unknown, article: Article, links: Article
   return pageKey(layout, article, [section.slug, section.name], moreInSection, related, versions, profiles);
 }
 
+/** The old address of a moved article (redirects.ts): it shows nothing but its view. */
+export function redirectPageKey(view: unknown): string {
+  return pageKey('redirect', view);
+}
+
 /** The parts of Astro's `Page` (from `paginate`) that a list page shows. */
 export interface ListPage {
   readonly data: readonly Article[];

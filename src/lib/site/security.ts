@@ -24,3 +24,22 @@ export function contentSecurityPolicyFor(options: { webAssembly?: boolean } = {}
 }
 
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicyFor();
+
+/**
+ * The web editor's policy (/admin/ only, never a reader's page): Decap CMS compiles its config
+ * schema with `new Function` and styles itself with inline styles, and talks to GitHub (or, on an
+ * editor's own machine, to decap-server) and to the sign-in service. Pictures being uploaded are
+ * previewed from `blob:` URLs.
+ */
+export function editorContentSecurityPolicy(connect: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data: https://avatars.githubusercontent.com https://raw.githubusercontent.com",
+    `connect-src 'self' blob: data: https://api.github.com ${connect.join(' ')}`.trim(),
+    "base-uri 'none'",
+    "object-src 'none'",
+    "frame-src 'none'",
+  ].join('; ');
+}

@@ -96,3 +96,8 @@ export function pagedPaths(listPath: string, items: number, pageSize: number): s
   const pages = Math.max(1, Math.ceil(items / pageSize));
   return Array.from({ length: pages }, (_, index) => (index === 0 ? listPath : `${listPath}${index + 1}/`));
 }
+
+/** The web editor, where editors without git write and submit articles. */
+export function editorPath(site: SiteAddress): string {
+  return sitePath(site, 'admin/');
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_ARTICLE_BYTES,
+  aliasClashes,
   checkArticleFile,
   contentFileKind,
   slugClashes,
@@ -284,8 +285,8 @@ describe('every rule of the format names file, line, field, what was found and w
     expect(messages(`${REQUIRED}\ntag: [gaza]\nauthor: Jane\nimage:\n  src: ./images/photo.jpg\n  alt: A\n  captoin: C\n  by: D`))
       .toMatchInlineSnapshot(`
       [
-        "content/2024/story.md:5: tag — found a field the article format does not have, expected did you mean "tags"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, kind, translationKey, corrections, backstory, lang, slug, draft",
-        "content/2024/story.md:6: author — found a field the article format does not have, expected did you mean "authors"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, kind, translationKey, corrections, backstory, lang, slug, draft",
+        "content/2024/story.md:5: tag — found a field the article format does not have, expected did you mean "tags"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, kind, translationKey, corrections, backstory, aliases, lang, slug, draft",
+        "content/2024/story.md:6: author — found a field the article format does not have, expected did you mean "authors"? one of title, dateline, date, updated, summary, authors, section, tags, sources, image, featured, kind, translationKey, corrections, backstory, aliases, lang, slug, draft",
         "content/2024/story.md:10: image.captoin — found a field the article format does not have, expected did you mean "caption"? one of src, alt, caption, credit",
         "content/2024/story.md:11: image.by — found a field the article format does not have, expected one of src, alt, caption, credit",
       ]
@@ -320,6 +321,27 @@ describe('warnings about likely mistakes', () => {
   it('stays quiet about a complete article', () => {
     expect(warnings(`${REQUIRED}\nsummary: S.`)).toEqual([]);
   });
+
+  it('warns on a value typed in curly quotes, which would be published with them', () => {
+    expect(warnings('title: “Border reopens”\ndateline: GAZA\ndate: 2024-07-14\nsummary: S.')).toMatchInlineSnapshot(`
+      [
+        "content/2024/story.md:2: title — found "“Border reopens”", a value in curly quotes, which YAML keeps as part of the text, expected straight quotes or none, like "Border reopens" (to publish the quotes on purpose, keep them inside straight ones: "“Border reopens”")",
+      ]
+    `);
+    const quoted = (value: string) => warnings(`title: ${value}\ndateline: GAZA\ndate: 2024-07-14\nsummary: S.`);
+    for (const value of ['‘Border reopens’', '„Grenze offen“', '«Frontière rouverte»', '»Grenze offen«']) {
+      expect(quoted(value), value).toHaveLength(1);
+    }
+    expect(
+      warnings(`${REQUIRED}\nsummary: S.\ntags: [“gaza”]\nsources:\n  - name: «Ministère»`).map((line) => line.split(' — ')[0]),
+    ).toEqual(['content/2024/story.md:6: tags[0]', 'content/2024/story.md:8: sources[0].name']);
+  });
+
+  it('leaves curly quotes alone inside a value, or inside straight quotes, where they are meant', () => {
+    for (const value of ['He said “no”', '“No,” he said', `'“Border reopens”'`, '"‘Border reopens’"', 'Rock ’n’ roll', '“']) {
+      expect(warnings(`title: ${value}\ndateline: GAZA\ndate: 2024-07-14\nsummary: S.`), value).toEqual([]);
+    }
+  });
 });
 
 describe('file-level problems', () => {
@@ -349,6 +371,17 @@ describe('file-level problems', () => {
     const result = checkArticleFile(FILE, encoder.encode('Just text\n'), rules);
     expect(result.ok ? '' : formatProblem(result.problems[0]!)).toBe(
       'content/2024/story.md:1: front matter — found the first line "Just text", expected the file to start with a front-matter block: a line "---", the fields, then another "---"',
+    );
+  });
+
+  it('says to replace curly quotes with straight ones when a value with ": " in them cannot be read', () => {
+    expect(messages('title: “Border reopens: talks resume”\ndateline: GAZA\ndate: 2024-07-14')).toMatchInlineSnapshot(`
+      [
+        "content/2024/story.md:2: title — found "“Border reopens: talks resume”", a value in curly quotes with ": " inside, which YAML cannot read: it takes only straight quotes as quotes, expected the curly quotes replaced with straight ones, like title: "Border reopens: talks resume"",
+      ]
+    `);
+    expect(messages('title: A\ndateline: GAZA\ndate: 2024-07-14\nsummary: ‘Talks: day two’')[0]).toContain(
+      'expected the curly quotes replaced with straight ones, like summary: "Talks: day two"',
     );
   });
 
@@ -391,6 +424,91 @@ describe('slugClashes', () => {
     const published = accepted(REQUIRED, 'content/a/story.md');
     const draft = accepted(`${REQUIRED}\ndraft: true`, 'content/b/story.md');
     expect(slugClashes([published, draft])).toHaveLength(2);
+  });
+});
+
+describe('aliases', () => {
+  it('keeps earlier slugs once each, and none when the article never moved', () => {
+    const moved = accepted(`${REQUIRED}\naliases:\n  - old-story\n  - older-story\n  - old-story`);
+    expect(moved.aliases).toEqual(['old-story', 'older-story']);
+    expect(moved.aliasPlaces).toEqual([
+      { field: 'aliases[0]', line: 6 },
+      { field: 'aliases[1]', line: 7 },
+    ]);
+    expect(accepted(REQUIRED).aliases).toBeUndefined();
+    expect(accepted(`${REQUIRED}\naliases: []`).aliases).toBeUndefined();
+  });
+
+  it("refuses an alias that is not a slug, a list that is not one, and the article's own slug", () => {
+    expect(messages(`${REQUIRED}\naliases: [Old_Story, story]`)).toMatchInlineSnapshot(`
+      [
+        "content/2024/story.md:5: aliases[0] — found "Old_Story", expected an earlier slug of this article: lowercase letters a–z, digits and single hyphens, at most 100 characters, like hamas-withdraws-ceasefire-talks",
+        "content/2024/story.md:5: aliases[1] — found "story", the article's own slug, expected only earlier slugs of this article, each an address it had before; remove this one",
+      ]
+    `);
+    expect(messages(`${REQUIRED}\nslug: new-story\naliases: [new-story]`)[0]).toContain(
+      ':6: aliases[0] — found "new-story", the article\'s own slug',
+    );
+    expect(messages(`${REQUIRED}\naliases: old-story`)).toEqual([
+      'content/2024/story.md:5: aliases — found "old-story", expected a list of earlier slugs of this article, like [old-slug]',
+    ]);
+  });
+});
+
+describe('the address of a refused file', () => {
+  const refused = (frontMatter: string, file = FILE) => {
+    const result = checkArticleFile(file, encoder.encode(`---\n${frontMatter}\n---\n`), rules);
+    if (result.ok) throw new Error('expected the file to be refused');
+    return result.address;
+  };
+
+  it('is its valid slug field, or else its valid file name, with its valid aliases', () => {
+    expect(refused('title: A\nslug: same\naliases: [old, Bad_One]')).toEqual({
+      file: FILE,
+      slug: 'same',
+      slugLine: 3,
+      aliases: ['old'],
+      aliasPlaces: [{ field: 'aliases[0]', line: 4 }],
+    });
+    expect(refused('title: A')).toEqual({ file: FILE, slug: 'story', slugLine: undefined });
+  });
+
+  it('is read around a YAML error too, as far as the fields can be read', () => {
+    expect(refused('slug: same\ntitle: “Talks: day two”')).toMatchObject({ slug: 'same' });
+    expect(refused('title: “Talks: day two”')).toMatchObject({ slug: 'story' });
+  });
+
+  it('is unknown when no valid slug can be told', () => {
+    expect(refused('title: A\nslug: Not_A_Slug')).toBeUndefined();
+    expect(refused('title: A', 'content/Bad Name.md')).toBeUndefined();
+    const unreadable = checkArticleFile(FILE, encoder.encode('no front matter'), rules);
+    expect(unreadable.ok ? 'accepted' : unreadable.address).toBeUndefined();
+  });
+});
+
+describe('aliasClashes', () => {
+  it("names both files when an alias is another article's slug", () => {
+    const moved = accepted(`${REQUIRED}\naliases: [gaza-talks]`, 'content/2024/moved.md');
+    const other = accepted(REQUIRED, 'content/2025/gaza-talks.md');
+    expect(aliasClashes([moved, other]).map(formatProblem)).toMatchInlineSnapshot(`
+      [
+        "content/2025/gaza-talks.md: slug — found "gaza-talks", which content/2024/moved.md lists in aliases (an address it had before), expected a slug that no other article has or had; change the slug field or rename the file, or remove the alias there",
+        "content/2024/moved.md:5: aliases[0] — found "gaza-talks", which is the slug of content/2025/gaza-talks.md, expected an earlier slug that is no other article's address; remove the alias, or change the slug of the other article",
+      ]
+    `);
+  });
+
+  it('names every file that lists one alias, and says nothing when aliases are apart', () => {
+    const one = accepted(`${REQUIRED}\naliases:\n  - old\n  - own`, 'content/one.md');
+    const two = accepted(`${REQUIRED}\naliases: [old]`, 'content/two.md');
+    const three = accepted(`${REQUIRED}\naliases: [other]`, 'content/three.md');
+    expect(aliasClashes([one, two, three]).map(formatProblem)).toMatchInlineSnapshot(`
+      [
+        "content/one.md:6: aliases[0] — found "old", which content/two.md also lists in aliases, expected an earlier slug of this article alone: one old address can lead to one article only; remove it where the article never had it",
+        "content/two.md:5: aliases[0] — found "old", which content/one.md also lists in aliases, expected an earlier slug of this article alone: one old address can lead to one article only; remove it where the article never had it",
+      ]
+    `);
+    expect(aliasClashes([three, accepted(REQUIRED, 'content/plain.md')])).toEqual([]);
   });
 });
 

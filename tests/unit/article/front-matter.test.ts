@@ -85,6 +85,21 @@ describe('parseFrontMatter', () => {
     expect(failure(parseFrontMatter('---\n---\n')).found).toBe('an empty front matter');
   });
 
+  it('lists the plain values wrapped in curly quotes, with their paths and lines', () => {
+    const value = parsed(parseFrontMatter('---\ntitle: “A”\nsummary: "“B”"\ntags:\n  - ‘c’\n  - d “e”\n---\n'));
+    expect(value.curlyQuoted).toEqual([
+      { path: ['title'], line: 2, value: '“A”', unquoted: 'A' },
+      { path: ['tags', 0], line: 5, value: '‘c’', unquoted: 'c' },
+    ]);
+    expect(parsed(parseFrontMatter('---\ntitle: A\n---\n')).curlyQuoted).toEqual([]);
+  });
+
+  it('names the field of a value in curly quotes that YAML cannot read, and keeps the fields it can', () => {
+    const error = failure(parseFrontMatter('---\nslug: same\ntitle: “A: b”\n---\n'));
+    expect(error).toMatchObject({ line: 3, field: 'title', partialData: { slug: 'same' } });
+    expect(error.expected).toBe('the curly quotes replaced with straight ones, like title: "A: b"');
+  });
+
   it('reports broken YAML with its line and a hint', () => {
     const error = failure(parseFrontMatter('---\ntitle: A\nsummary: "unclosed\n---\n'));
     expect(error.line).toBe(3);

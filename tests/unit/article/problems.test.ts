@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeValue, formatProblem, formatProblemReport } from '../../../src/lib/article/problems.ts';
+import { closestMatch, describeValue, formatProblem, formatProblemReport } from '../../../src/lib/article/problems.ts';
 
 describe('problems', () => {
   it('formats one problem on one line: file:line: field — found …, expected …', () => {
@@ -38,5 +38,13 @@ describe('problems', () => {
     expect(describeValue(['a', 'b'])).toBe('a list of 2 items');
     expect(describeValue({ src: 'x' })).toBe('a map with "src"');
     expect(describeValue('y'.repeat(200))).toHaveLength(82);
+  });
+
+  it('suggests the nearest name within a third of its letters, whatever the case, or none', () => {
+    expect(closestMatch('tag', ['title', 'tags', 'dateline'])).toBe('tags');
+    expect(closestMatch('DATLINE', ['date', 'dateline'])).toBe('dateline');
+    expect(closestMatch('colour', ['title', 'tags'])).toBeUndefined();
+    const images = [{ name: 'hostages-chart.png' }, { name: 'map.png' }];
+    expect(closestMatch('hostages-chart.jpg', images, (image) => image.name)).toBe(images[0]);
   });
 });

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runArticleJob, type JobSettings } from '../../../src/build/article-job.ts';
 import { readArticleBody } from '../../../src/build/body-cache.ts';
+import { BODY_PLACEHOLDER } from '../../../src/lib/article/body-rules.ts';
+import { formatProblem } from '../../../src/lib/article/problems.ts';
 import { withoutParagraphLinks } from '../../support/render.ts';
 
 const site = { name: 'Dateline', timeZone: 'Asia/Gaza', lang: 'en', defaultSection: 'News', defaultByline: 'Dateline staff' };
@@ -89,5 +91,61 @@ describe('the article job', () => {
     expect(published.ok && published.rendered?.previewKey).toMatch(/^[0-9a-f]{32}$/);
     const draft = await job(article('draft: true\n'), { drawPreviewCards: true });
     expect(draft.ok && draft.rendered?.previewKey).toBeUndefined();
+  });
+});
+
+describe('the body rules, with a renderer (build) and without (check)', () => {
+  /** Problems and warnings of the body as one mode reports them. */
+  async function reported(text: string, mode: JobSettings['mode']) {
+    const result = await job(text, { mode });
+    if (!result.ok) throw new Error(`expected a checked article: ${result.problems.map(formatProblem).join('; ')}`);
+    return { problems: result.bodyProblems.map(formatProblem), warnings: result.warnings.map(formatProblem) };
+  }
+
+  it('report the same problems and warnings, with their lines, from a fresh render, the cache and a parse', async () => {
+    await writeFile(join(root, 'content', 'hostages-chart.png'), 'not really a picture');
+    const body = [
+      'Embedded poll: <script src="https://polls.example/x.js"></script>',
+      '',
+      '<a href="https://example.org/results" onclick="track()">Results</a>',
+      '',
+      '![Chart](./hostages-chart.jpg)',
+      '',
+      '<iframe src="https://example.org/embed">',
+      '',
+      'The rest of the story.',
+    ].join('\n');
+    const rendered = await reported(article('', body), 'render');
+    expect(rendered).toMatchInlineSnapshot(`
+      {
+        "problems": [
+          "content/a.md:13: body — found <iframe> that is never closed: the 2 lines after it would be lost with it, expected </iframe> where it should end, or no <iframe> at all (readers' browsers never load another site's page or plugin)",
+          "content/a.md: body — found the image "./hostages-chart.jpg", which is not a file inside content/, expected did you mean ./hostages-chart.png? the path of an image file committed next to the article, like ![Caption](./images/photo.jpg)",
+        ],
+        "warnings": [
+          "content/a.md:7: body — found <script>, which is removed with its content, expected no <script>: scripts never reach readers",
+          "content/a.md:9: body — found the onclick attribute of <a>, which is removed, expected no onclick: event handlers are scripts, which never reach readers",
+        ],
+      }
+    `);
+    expect(await reported(article('', body), 'render')).toEqual(rendered);
+    expect(await reported(article('', body), 'parse')).toEqual(rendered);
+  });
+
+  it('refuse the placeholder of npm run new in an article that is not a draft, in both modes', async () => {
+    for (const mode of ['render', 'parse'] as const) {
+      expect((await reported(article('', BODY_PLACEHOLDER), mode)).problems, mode).toEqual([
+        'content/a.md:7: body — found the placeholder that npm run new writes ("Write the story here."), expected the story in its place, or draft: true until it is written',
+      ]);
+      expect((await reported(article('draft: true\n', BODY_PLACEHOLDER), mode)).problems, mode).toEqual([]);
+    }
+  });
+
+  it('suggest the nearest file for a missing lead image', async () => {
+    await writeFile(join(root, 'content', 'hostages-chart.png'), 'not really a picture');
+    const result = await job(article('image:\n  src: ./hostages-chart.jpg\n  alt: A chart\n'));
+    expect(result.ok || result.problems.map(formatProblem)).toEqual([
+      'content/a.md:7: image.src — found "./hostages-chart.jpg", but content/hostages-chart.jpg does not exist, expected did you mean ./hostages-chart.png? the path of an image file committed next to the article',
+    ]);
   });
 });

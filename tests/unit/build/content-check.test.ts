@@ -96,6 +96,46 @@ describe('checkContent', () => {
     expect(report.warnings.map((warning) => `${warning.file} ${warning.field}`)).toEqual(['content/warn.md summary']);
   });
 
+  it('reports a slug clash in the same run as the other problems of a refused file', async () => {
+    await write({
+      'content/a.md': article('A', 'slug: same\n').replace('dateline: GAZA\n', ''),
+      'content/2024/same.md': article('B', 'kind: editorial\n'),
+      'content/b.md': `---\ntitle: “Talks: day two”\n---\n`,
+      'content/2025/b.md': article('C'),
+    });
+    expect((await check()).problems.map(formatProblem)).toMatchInlineSnapshot(`
+      [
+        "content/2024/same.md:6: kind — found "editorial", expected one of news, analysis, opinion, explainer, review, sponsored, fact-check",
+        "content/a.md: dateline — found nothing, expected the place the story was filed from, like "GAZA"",
+        "content/b.md:2: title — found "“Talks: day two”", a value in curly quotes with ": " inside, which YAML cannot read: it takes only straight quotes as quotes, expected the curly quotes replaced with straight ones, like title: "Talks: day two"",
+        "content/2024/same.md: slug — found "same", which content/a.md also has, expected a slug no other article uses; change the slug field or rename one of the files",
+        "content/a.md:5: slug — found "same", which content/2024/same.md also has, expected a slug no other article uses; change the slug field or rename one of the files",
+        "content/2025/b.md: slug — found "b", which content/b.md also has, expected a slug no other article uses; change the slug field or rename one of the files",
+        "content/b.md: slug — found "b", which content/2025/b.md also has, expected a slug no other article uses; change the slug field or rename one of the files",
+      ]
+    `);
+  });
+
+  it("refuses an alias that is another article's slug or alias, naming both files, and one of a refused file too", async () => {
+    await write({
+      'content/moved.md': article('M', 'aliases: [old-talks, talks]\n'),
+      'content/talks.md': article('T', 'aliases: [old-talks]\n'),
+      'content/broken.md': article('B', 'aliases: [gone]\nkind: editorial\n'),
+      'content/gone.md': article('G'),
+    });
+    expect((await check()).problems.map(formatProblem)).toMatchInlineSnapshot(`
+      [
+        "content/broken.md:7: kind — found "editorial", expected one of news, analysis, opinion, explainer, review, sponsored, fact-check",
+        "content/moved.md:6: aliases[0] — found "old-talks", which content/talks.md also lists in aliases, expected an earlier slug of this article alone: one old address can lead to one article only; remove it where the article never had it",
+        "content/talks.md:6: aliases[0] — found "old-talks", which content/moved.md also lists in aliases, expected an earlier slug of this article alone: one old address can lead to one article only; remove it where the article never had it",
+        "content/gone.md: slug — found "gone", which content/broken.md lists in aliases (an address it had before), expected a slug that no other article has or had; change the slug field or rename the file, or remove the alias there",
+        "content/broken.md:6: aliases[0] — found "gone", which is the slug of content/gone.md, expected an earlier slug that is no other article's address; remove the alias, or change the slug of the other article",
+        "content/talks.md: slug — found "talks", which content/moved.md lists in aliases (an address it had before), expected a slug that no other article has or had; change the slug field or rename the file, or remove the alias there",
+        "content/moved.md:6: aliases[1] — found "talks", which is the slug of content/talks.md, expected an earlier slug that is no other article's address; remove the alias, or change the slug of the other article",
+      ]
+    `);
+  });
+
   it('reports progress up to the total', async () => {
     await write({ 'content/a.md': article('A'), 'content/b.md': article('B') });
     const calls: [number, number][] = [];

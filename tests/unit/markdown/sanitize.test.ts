@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createArticleRenderer, type RenderContext } from '../../../src/lib/markdown/pipeline.ts';
 import { CLOBBER_PREFIX, sanitizeSchema } from '../../../src/lib/markdown/sanitize.ts';
 import { dangerousMarkup } from '../../support/html.ts';
 import { render } from '../../support/render.ts';
@@ -77,5 +78,116 @@ describe('sanitizer', () => {
     const { html } = await render('<form><label>Kept words</label></form>');
     expect(html).toContain('Kept words');
     expect(html).not.toContain('<form');
+  });
+});
+
+/** What the pipeline's sanitizer removed from a body, as the build records it for the body rules. */
+async function removals(body: string) {
+  renderer ??= createArticleRenderer();
+  const context: RenderContext = { dateline: 'GAZA', lang: 'en' };
+  await (await renderer).render(body, { frontmatter: context as unknown as Record<string, unknown> });
+  return context.removals;
+}
+let renderer: ReturnType<typeof createArticleRenderer> | undefined;
+
+describe('the removal report', () => {
+  it('names every element and attribute the sanitizer removes, with its line', async () => {
+    const body = [
+      'Embedded poll: <script src="https://polls.example/x.js"></script>',
+      '',
+      '<p onclick="vote()" style="color: red">Vote</p>',
+      '',
+      '<font color="red">Kept words</font> and [a link](javascript:alert(1)).',
+    ].join('\n');
+    expect(await removals(body)).toEqual([
+      { kind: 'element', tagName: 'script', line: 1, withContent: true },
+      { kind: 'attribute', attribute: 'onclick', tagName: 'p', line: 3, refused: 'name' },
+      { kind: 'attribute', attribute: 'style', tagName: 'p', line: 3, refused: 'name' },
+      { kind: 'element', tagName: 'font', line: 5, withContent: false },
+      { kind: 'attribute', attribute: 'href', tagName: 'a', line: 5, refused: 'value' },
+    ]);
+  });
+
+  it('reports nothing for ordinary Markdown and the HTML newsrooms use', async () => {
+    const body = [
+      '## A subhead',
+      '',
+      'Text with *emphasis*, `code`, ~~strikethrough~~, www.example.org, <mailto:desk@example.org> and a note.[^1]',
+      '',
+      '| Figure | Number |',
+      '| --- | ---: |',
+      '| Dead | 12 |',
+      '',
+      '- [x] done',
+      '- [ ] to do',
+      '',
+      '```js',
+      'const a = 1;',
+      '```',
+      '',
+      '<figure><blockquote cite="https://example.org/q"><p>Quoted.</p></blockquote><figcaption>— <cite>Someone</cite></figcaption></figure>',
+      '',
+      '<details><summary>Timeline</summary>',
+      '',
+      'Markdown inside <abbr title="United Nations">UN</abbr> details, <mark>marked</mark>, H<sub>2</sub>O.',
+      '',
+      '</details>',
+      '',
+      "<!-- An editor's note, which no reader sees. -->",
+      '',
+      '[^1]: The note.',
+    ].join('\n');
+    expect(await removals(body)).toEqual([]);
+  });
+
+  it('tells an element removed on its own from one that swallows the text after it', async () => {
+    expect(await removals('Intro.\n\n<iframe src="https://example.org/embed"></iframe>\n\nMore.')).toEqual([
+      { kind: 'element', tagName: 'iframe', line: 3, withContent: true },
+    ]);
+    // Nothing follows it, so nothing is lost with it.
+    expect(await removals('Intro.\n\n<iframe src="https://example.org/embed">')).toEqual([
+      { kind: 'element', tagName: 'iframe', line: 3, withContent: true },
+    ]);
+    // The paragraph after it becomes its content, up to the paragraph's end, which closes it.
+    expect(await removals('Intro.\n\n<iframe src="https://example.org/embed">\n\nThe rest.\n\nOf the story.')).toEqual([
+      { kind: 'swallowed', tagName: 'iframe', line: 3, lastLine: 5 },
+    ]);
+  });
+
+  it('finds swallowed text in every way Markdown and HTML make it', async () => {
+    const cases: Record<string, unknown> = {
+      // An HTML block of <textarea>, <script>, <style> or <pre> runs on until it is closed.
+      '<textarea>\nThe story.\n\nMore of it.': { kind: 'swallowed', tagName: 'textarea', line: 1, lastLine: 4 },
+      '<style>p { color: red }\n\nThe story.': { kind: 'swallowed', tagName: 'style', line: 1, lastLine: 3 },
+      // Closed, but after Markdown text that its content takes.
+      '<noscript>\n\nTurn on *JavaScript*.\n\n</noscript>\n\nAfter.': {
+        kind: 'swallowed',
+        tagName: 'noscript',
+        line: 1,
+        lastLine: 3,
+        closedAt: 5,
+      },
+      // Inline, in a paragraph of several lines.
+      'Poll: <select><option>Yes\nThe story goes on.': { kind: 'swallowed', tagName: 'select', line: 1, lastLine: 2 },
+      // In a block quote, where Markdown hands the HTML on without its `>`.
+      '> <iframe src="https://example.org/">\n> Quoted words.\n\nAfter.': { kind: 'swallowed', tagName: 'iframe', line: 1, lastLine: 2 },
+      '<template>\n\nThe story.': { kind: 'swallowed', tagName: 'template', line: 1, lastLine: 3 },
+      '<!-- Draft note\n\nThe story.\n\nMore of it.': { kind: 'swallowed', tagName: '!--', line: 1, lastLine: 5 },
+    };
+    for (const [body, removal] of Object.entries(cases)) expect(await removals(body), body).toEqual([removal]);
+  });
+
+  it('leaves removed elements closed within their own block or line as warnings', async () => {
+    for (const body of [
+      '<script>\nvar a = 1;\n\nvar b = 2;\n</script>\n\nAfter.',
+      'Text <noscript>Turn on JavaScript</noscript> and more.\n\nAfter.',
+      '<select>\n<option>A</option>\n</select>\n\nAfter.',
+      '| a |\n| - |\n| <iframe src="x"></iframe> |\n\nAfter.',
+    ]) {
+      expect(
+        (await removals(body))?.map((removal) => removal.kind),
+        body,
+      ).toEqual(['element']);
+    }
   });
 });
