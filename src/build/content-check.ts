@@ -104,6 +104,7 @@ export async function checkContent(options: CheckContentOptions): Promise<Conten
   }
   const editions = [...new Set([site.lang, ...checked.map((article) => article.lang)].map(editionLanguage))];
   const newsroom = await checkNewsroomFiles(pageFiles, authorFiles, settings, editions);
+  warnings.push(...newsroom.warnings);
   // File problems first, then clashes between files, then bodies: the order an editor fixes them in.
   problems.push(
     ...slugClashes(addresses),

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { imageProblems, imageReferences, parseBody } from '../lib/article/body-rules.ts';
+import { bodyRuleProblems } from '../lib/article/body-rules.ts';
 import type { Problem } from '../lib/article/problems.ts';
 import { authorClashes, checkAuthorFile, type AuthorProfile } from '../lib/newsroom/authors.ts';
 import { checkSitePageFile, sitePageClashes, type SitePage } from '../lib/newsroom/site-pages.ts';
@@ -23,6 +23,14 @@ export interface NewsroomReport {
   readonly pages: readonly Rendered<SitePage>[];
   readonly authors: readonly Rendered<AuthorProfile>[];
   readonly problems: readonly Problem[];
+  /** What the sanitizer removed from their bodies, with lines. */
+  readonly warnings: readonly Problem[];
+}
+
+/** Where the checks of the newsroom's files put what they find. */
+interface Findings {
+  readonly problems: Problem[];
+  readonly warnings: Problem[];
 }
 
 /** `editions`: the folders of the site's editions, which no page may take. */
@@ -32,7 +40,8 @@ export async function checkNewsroomFiles(
   settings: JobSettings,
   editions: readonly string[],
 ): Promise<NewsroomReport> {
-  const problems: Problem[] = [];
+  const found: Findings = { problems: [], warnings: [] };
+  const { problems } = found;
   const rules = { timeZone: settings.site.timeZone, defaultLang: settings.site.lang };
   const pageChecks = await Promise.all(pageFiles.map(async (file) => checkSitePageFile(file, await read(settings, file), rules)));
   const authorChecks = await Promise.all(authorFiles.map(async (file) => checkAuthorFile(file, await read(settings, file))));
@@ -41,39 +50,39 @@ export async function checkNewsroomFiles(
     settings,
     pageChecks.map((check) => (check.ok ? { ok: true as const, item: check.page } : check)),
     (page) => page.lang,
-    problems,
+    found,
   );
   problems.push(...sitePageClashes(pages.checked, editions));
   const authors = await renderChecked(
     settings,
     authorChecks.map((check) => (check.ok ? { ok: true as const, item: check.author } : check)),
     () => settings.site.lang,
-    problems,
+    found,
   );
   problems.push(...authorClashes(authors.checked));
-  return { pages: pages.rendered, authors: authors.rendered, problems };
+  return { pages: pages.rendered, authors: authors.rendered, problems, warnings: found.warnings };
 }
 
 type FileCheck<Item> = { ok: true; item: Item & { body: string; bodyLine: number } } | { ok: false; problems: readonly Problem[] };
 
-/** The files that passed their checks, and those of them whose bodies rendered; every problem goes to `problems`. */
+/** The files that passed their checks, and those of them whose bodies rendered; every problem and warning goes to `found`. */
 async function renderChecked<Item extends { file: string }>(
   settings: JobSettings,
   checks: readonly FileCheck<Item>[],
   langOf: (item: Item) => string,
-  problems: Problem[],
+  found: Findings,
 ): Promise<{ checked: Item[]; rendered: Rendered<Item>[] }> {
   const checked: Item[] = [];
   const rendered: Rendered<Item>[] = [];
   for (const check of checks) {
     if (!check.ok) {
-      problems.push(...check.problems);
+      found.problems.push(...check.problems);
       continue;
     }
     const { body, bodyLine, ...fields } = check.item;
     const item = fields as unknown as Item;
     checked.push(item);
-    const outcome = await renderFile(settings, { file: item.file, lang: langOf(item), bodyLine }, body, problems);
+    const outcome = await renderFile(settings, { file: item.file, lang: langOf(item), bodyLine }, body, found);
     if (outcome) rendered.push({ item, ...outcome });
   }
   return { checked, rendered };
@@ -83,25 +92,33 @@ function read(settings: JobSettings, file: string): Promise<Buffer> {
   return readFile(resolve(settings.root, file));
 }
 
-/** The body rendered (or, for `npm run check`, parsed) and held to the body rules; undefined with its problems added. */
+/**
+ * The body rendered (or, for `npm run check`, inspected) and held to the articles' body rules: its
+ * images, raw HTML that would swallow text, what the sanitizer removes. Undefined with its problems added.
+ */
 async function renderFile(
   settings: JobSettings,
   fields: { file: string; lang: string; bodyLine: number },
   body: string,
-  problems: Problem[],
+  found: Findings,
 ): Promise<Omit<Rendered<unknown>, 'item'> | undefined> {
   const rules = articleRules(settings.site, settings.root, new Date(settings.now));
+  // Site pages and profiles are never drafts: the placeholder of `npm run new` has no place in them either.
+  const bodyFile = { file: fields.file, body, bodyLine: fields.bodyLine, draft: false };
+  const hold = (findings: Parameters<typeof bodyRuleProblems>[1]) => {
+    const held = bodyRuleProblems(bodyFile, findings, rules);
+    found.problems.push(...held.problems);
+    found.warnings.push(...held.warnings);
+    return held.problems.length === 0;
+  };
   if (settings.mode === 'parse') {
-    const found = imageProblems(imageReferences(parseBody(body)), fields.file, rules);
-    problems.push(...found);
-    return found.length > 0 ? undefined : { localImagePaths: [] };
+    const { inspectBody } = await import('../lib/markdown/inspect.ts');
+    return hold(inspectBody(body)) ? { localImagePaths: [] } : undefined;
   }
   const rendered = await renderBody(settings.root, settings.pipeline, { ...fields, dateline: '' }, body);
   if (!rendered.ok) {
-    problems.push(...rendered.problems);
+    found.problems.push(...rendered.problems);
     return undefined;
   }
-  const found = imageProblems(rendered.body.images, fields.file, rules);
-  problems.push(...found);
-  return found.length > 0 ? undefined : { htmlKey: rendered.key, localImagePaths: rendered.body.localImagePaths };
+  return hold(rendered.body) ? { htmlKey: rendered.key, localImagePaths: rendered.body.localImagePaths } : undefined;
 }

@@ -136,6 +136,22 @@ describe('checkContent', () => {
     `);
   });
 
+  it('holds site pages and author bios to the body rules of articles, in both modes', async () => {
+    await write({
+      'content/pages/about.md': '---\ntitle: About\n---\nWho we are.\n\n<iframe src="https://example.org">\n\nOur address.\n\nOur phone.\n',
+      'content/authors/maya.md': '---\nname: Maya\n---\nMaya reports <a href="/x" onclick="x()">data</a>.\n',
+    });
+    for (const mode of ['render', 'parse'] as const) {
+      const report = await checkContent({ root, site, now, mode });
+      expect(report.problems.map(formatProblem)).toEqual([
+        "content/pages/about.md:6: body — found <iframe> that is never closed: the 2 lines after it would be lost with it, expected </iframe> where it should end, or no <iframe> at all (readers' browsers never load another site's page or plugin)",
+      ]);
+      expect(report.warnings.map(formatProblem)).toContain(
+        'content/authors/maya.md:4: body — found the onclick attribute of <a>, which is removed, expected no onclick: event handlers are scripts, which never reach readers',
+      );
+    }
+  });
+
   it('reports progress up to the total', async () => {
     await write({ 'content/a.md': article('A'), 'content/b.md': article('B') });
     const calls: [number, number][] = [];
