@@ -21,7 +21,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '2024' },
     keep: { type: 'boolean', default: false },
     // The archive sizes where a whole run takes too long: `--scenarios cold --no-baseline`.
-    scenarios: { type: 'string', default: 'cold,previews,edit,add' },
+    scenarios: { type: 'string', default: 'cold,previews,edit,add,ci' },
     baseline: { type: 'boolean', default: true },
     // Writes the articles into this folder and stops (for scripts/bench-markdown.ts).
     'articles-only': { type: 'string' },
@@ -132,6 +132,25 @@ async function baselineSite(dir: string, content: string): Promise<void> {
   );
 }
 
+/**
+ * Astro 7 as a newsroom would set it up without Dateline, with the same Markdown stack (remark,
+ * remark-gfm, remark-rehype, rehype-raw, rehype-sanitize with its default schema) instead of Astro's
+ * native processor: the fair comparison for a build that sanitizes through remark and rehype.
+ */
+async function sanitizingBaselineSite(dir: string, content: string): Promise<void> {
+  await baselineSite(dir, content);
+  await writeFile(
+    join(dir, 'astro.config.mjs'),
+    [
+      "import { unified } from '@astrojs/markdown-remark';",
+      "import rehypeRaw from 'rehype-raw';",
+      "import rehypeSanitize from 'rehype-sanitize';",
+      "export default { output: 'static', cacheDir: './.cache/astro', markdown: { processor: unified({ rehypePlugins: [rehypeRaw, rehypeSanitize] }) } };",
+      '',
+    ].join('\n'),
+  );
+}
+
 // ---- Measuring --------------------------------------------------------------------------------
 interface Measure {
   site: string;
@@ -206,8 +225,10 @@ if (values['articles-only']) {
 
 const ours = join(work, 'dateline');
 const baseline = join(work, 'baseline');
+const sanitizing = join(work, 'sanitizing-baseline');
 await datelineSite(ours);
 await baselineSite(baseline, join(ours, 'content'));
+await sanitizingBaselineSite(sanitizing, join(ours, 'content'));
 process.stderr.write(`${count} articles in ${join(ours, 'content')}\n`);
 
 const results: Measure[] = [];
@@ -216,6 +237,8 @@ const clean = (dir: string, ...paths: string[]) => Promise.all(paths.map((path) 
 if (values.baseline) {
   await clean(baseline, 'dist', '.cache', '.astro');
   results.push(await build('baseline', baseline, 'cold'));
+  await clean(sanitizing, 'dist', '.cache', '.astro');
+  results.push(await build('baseline, remark/rehype', sanitizing, 'cold'));
 }
 await clean(ours, 'dist', '.cache', '.astro');
 results.push(await build('dateline', ours, 'fully cold'));
@@ -238,9 +261,17 @@ if (scenarios.has('add')) {
   await writeFile(join(ours, 'content', 'added.md'), article(count).text);
   results.push(await build('dateline', ours, 'warm, one article added'));
 }
+if (scenarios.has('ci')) {
+  // A CI runner: a fresh checkout (no dist/, no .astro/) with all of .cache/ restored, and a new story.
+  await clean(ours, 'dist', '.astro');
+  await writeFile(join(ours, 'content', 'published-from-ci.md'), article(count + 1).text);
+  results.push(await build('dateline', ours, 'CI publish'));
+}
 
 const seconds = (site: string, scenario: string) =>
   results.find((entry) => entry.site === site && entry.scenario === scenario)?.seconds ?? Number.NaN;
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+const coldOutput = results.find((entry) => entry.site === 'dateline' && entry.scenario === 'fully cold');
 const summary = {
   articles: count,
   // The build draws pictures on every core at once: wall time saved per picture, times the cores.
@@ -252,10 +283,23 @@ const summary = {
   fullyColdVsBaseline: Math.round((seconds('dateline', 'fully cold') / seconds('baseline', 'cold')) * 100) / 100,
   warmEditVsColdWithPreviews:
     Math.round((seconds('dateline', 'warm, one article edited') / seconds('dateline', 'cold, previews kept')) * 100) / 100,
+  coldWithPreviewsVsSanitizingBaseline: ratio(seconds('dateline', 'cold, previews kept'), seconds('baseline, remark/rehype', 'cold')),
+  ciPublishVsBaseline: ratio(seconds('dateline', 'CI publish'), seconds('baseline', 'cold')),
+  // The generated articles carry no pictures of their own: all of dist/ counts.
+  outputKiBPerArticle: coldOutput ? Math.round((coldOutput.outputMiB * 1024) / count) : Number.NaN,
 };
+/** Issue #20's targets, each with this run's figure. */
+const targets = [
+  { figure: 'one article edited, everything kept (s)', value: seconds('dateline', 'warm, one article edited'), target: 5 },
+  { figure: 'one article added, everything kept (s)', value: seconds('dateline', 'warm, one article added'), target: 5 },
+  { figure: 'CI publish ÷ plain Astro cold', value: summary.ciPublishVsBaseline, target: 0.4 },
+  { figure: 'cold, previews kept ÷ Astro with remark/rehype cold', value: summary.coldWithPreviewsVsSanitizingBaseline, target: 0.5 },
+  { figure: 'dist/ KiB per article', value: summary.outputKiBPerArticle, target: 50 },
+].map((entry) => ({ ...entry, met: Number.isNaN(entry.value) ? 'not measured' : entry.value <= entry.target ? 'yes' : 'no' }));
 console.table(results);
 console.table([summary]);
-console.log(JSON.stringify({ results, summary }, null, 2));
+console.table(targets);
+console.log(JSON.stringify({ results, summary, targets }, null, 2));
 if (!values.keep) await rm(work, { recursive: true, force: true });
 else process.stderr.write(`Kept ${work}\n`);
 process.exitCode = results.every((entry) => entry.ok) ? 0 : 1;
