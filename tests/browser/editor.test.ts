@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
@@ -71,6 +71,17 @@ afterAll(async () => {
 });
 
 describe('the web editor', () => {
+  it('is loaded on /admin/ only, never on a reader’s page, and is kept out of search engines', async () => {
+    const pages = (await readdir(site.dist, { recursive: true })).filter((file) => file.endsWith('.html'));
+    const loading: string[] = [];
+    for (const page of pages) if ((await readFile(join(site.dist, page), 'utf8')).includes('decap-cms')) loading.push(page);
+    expect(loading).toEqual(['admin/index.html']);
+    const admin = await readFile(join(site.dist, 'admin', 'index.html'), 'utf8');
+    expect(admin).toContain('<meta name="robots" content="noindex, nofollow">');
+    const sitemaps = (await readdir(site.dist)).filter((file) => file.startsWith('sitemap'));
+    for (const sitemap of sitemaps) expect(await readFile(join(site.dist, sitemap), 'utf8')).not.toContain('/admin/');
+  });
+
   it('writes, illustrates, submits and publishes an article that passes the check and builds', async () => {
     const page = await session.context.newPage();
     page.on('dialog', (dialog) => void dialog.accept()); // "Are you sure you want to publish this entry?"
