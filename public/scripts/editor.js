@@ -18,3 +18,31 @@ CMS?.registerEventListener({
     return prune(data).set('body', data.get('body') ?? '');
   },
 });
+
+// Articles may be filed anywhere under content/, so the Articles collection lists that whole folder;
+// site pages and author profiles live there too, in folders of their own collections. A listing of
+// one collection's folder leaves out the files of a collection whose folder lies inside it. (The
+// backends are Decap's own; only what their listings return is narrowed.)
+const leaveOutInnerCollections = (implementation, config) => {
+  const folders = (config.collections ?? []).map((collection) => collection.folder).filter(Boolean);
+  const narrow = (folder, entries) => {
+    const inner = folders.filter((other) => other.startsWith(`${folder}/`)).map((other) => `${other}/`);
+    if (inner.length === 0) return entries;
+    const kept = entries.filter((entry) => !inner.some((prefix) => entry.file?.path?.startsWith(prefix)));
+    // Paging information rides on the list under symbol keys.
+    for (const key of Object.getOwnPropertySymbols(entries)) kept[key] = entries[key];
+    return kept;
+  };
+  for (const method of ['entriesByFolder', 'allEntriesByFolder']) {
+    const list = implementation[method]?.bind(implementation);
+    if (list) implementation[method] = async (folder, ...rest) => narrow(folder, await list(folder, ...rest));
+  }
+  return implementation;
+};
+
+for (const name of ['github', 'proxy']) {
+  const backend = CMS?.getBackend(name);
+  if (!backend) continue;
+  const init = backend.init;
+  backend.init = (config, options) => leaveOutInnerCollections(init(config, options), config);
+}

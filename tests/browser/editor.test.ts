@@ -88,6 +88,13 @@ describe('the web editor', () => {
     await page.goto(`${server.url}/admin/`);
     await page.getByRole('button', { name: 'Login' }).click();
     await page.getByRole('link', { name: 'Site pages' }).waitFor();
+    // The Articles list holds the fixture's eight articles, not the site pages and profiles filed beside them.
+    const entries = page.locator('a[href*="/collections/articles/entries/"]');
+    await entries.nth(7).waitFor();
+    expect(await entries.count()).toBe(8);
+    expect(await entries.allTextContents()).not.toContainEqual(expect.stringContaining('About'));
+    await page.getByRole('link', { name: 'Site pages' }).click();
+    await page.locator('a[href$="/collections/pages/entries/about"]').waitFor();
 
     await page.goto(`${server.url}/admin/#/collections/articles/new`);
     // Every field of the format is offered, in its order, then the story.
