@@ -1,4 +1,3 @@
-import type { GetStaticPathsOptions, Page } from 'astro';
 import { getImage } from 'astro:assets';
 import type { CollectionEntry } from 'astro:content';
 import { nameKey } from '../lib/newsroom/authors.ts';
@@ -6,7 +5,17 @@ import type { Article } from '../lib/article/article.ts';
 import { footerLinks, pageHead, siteChrome, feedLinks, type Chrome, type PageHead, type PageHeadInput } from '../lib/site/chrome.ts';
 import { editionLinks, type Edition } from '../lib/site/editions.ts';
 import { interfaceText } from '../lib/site/i18n.ts';
-import { absoluteUrl } from '../lib/site/urls.ts';
+import {
+  absoluteUrl,
+  archivePath,
+  authorPath,
+  correctionsPath,
+  latestPath,
+  sectionPath,
+  tagPath,
+  type SiteAddress,
+} from '../lib/site/urls.ts';
+import { stablePages, type ListPage } from '../lib/site/paging.ts';
 import { articleLinks, type Group, type Month, type SiteIndex } from '../lib/site/lists.ts';
 import type { LoggedCorrection } from '../lib/site/corrections.ts';
 import { articlePageKey, redirectPageKey, withListKeys } from '../lib/site/page-keys.ts';
@@ -61,8 +70,6 @@ import {
  * from the site index and the site configuration. Pages pass these to one layout; layouts and
  * components only place them.
  */
-type Paginate = GetStaticPathsOptions['paginate'];
-
 /** What every page of an edition shows around its content: its sections, the other editions, the newsroom's pages. */
 const chrome = perBuildByKey(async (lang): Promise<Chrome> => {
   const [all, edition, pages] = await Promise.all([editions(), editionOf(lang), sitePages()]);
@@ -98,42 +105,50 @@ async function layoutOf(edition: Edition): Promise<unknown> {
 
 // ---- Lists: the front pages, sections, tags, archive months ----------------------------------
 
-/** One kind of paginated list (sections, tags, months) of each edition, each page with its page key. */
+/** A list's pages as Astro's `[...page]` routes take them: no `page` parameter for the first (paging.ts). */
+function pagePaths<Item, Params, Props>(items: readonly Item[], listPath: string, params: Params, props: Props) {
+  return stablePages(items, siteConfig.pageSize, listPath).map((page) => ({
+    params: { ...params, page: page.number === undefined ? undefined : String(page.number) },
+    props: { ...props, page },
+  }));
+}
+
+/** One kind of list (sections, tags, months) of each edition, each page with its page key. */
 function listPaths<Item, Props extends object>(
-  paginate: Paginate,
   listsOf: (index: SiteIndex) => readonly Item[],
-  describe: (item: Item) => { articles: readonly Article[]; params: Record<string, string>; props: Props; heading: unknown },
+  describe: (
+    item: Item,
+    site: SiteAddress,
+  ) => { articles: readonly Article[]; path: string; params: Record<string, string>; props: Props; heading: unknown },
 ) {
   return everyEdition(async (edition) => {
     const [index, layout] = await Promise.all([editionIndex(edition.lang), layoutOf(edition)]);
     const { params, props } = inEdition(edition);
     return listsOf(index).flatMap((item) => {
-      const list = describe(item);
-      const pages = paginate([...list.articles], {
-        pageSize: siteConfig.pageSize,
-        params: { ...params, ...list.params },
-        props: { ...props, ...list.props },
-      });
-      return withListKeys(layout, pages, list.heading);
+      const list = describe(item, siteOf(edition));
+      return withListKeys(
+        layout,
+        pagePaths(list.articles, list.path, { ...params, ...list.params }, { ...props, ...list.props }),
+        list.heading,
+      );
     });
   });
 }
 
-/** Every article of each edition, newest first, at /latest/, /latest/2/…: where the front page's Latest column goes on. */
-export function latestPaths(paginate: Paginate) {
+/** Every article of each edition, newest first, at /latest/, /latest/<n>/…: where the front page's Latest column goes on. */
+export function latestPaths() {
   return listPaths(
-    paginate,
     (index) => [index],
-    (index) => ({ articles: index.newest, params: {}, props: {}, heading: 'latest' }),
+    (index, site) => ({ articles: index.newest, path: latestPath(site), params: {}, props: {}, heading: 'latest' }),
   );
 }
 
-export function sectionPaths(paginate: Paginate) {
+export function sectionPaths() {
   return listPaths(
-    paginate,
     (index) => index.sections,
-    (section) => ({
+    (section, site) => ({
       articles: section.articles,
+      path: sectionPath(site, section.slug),
       params: { section: section.slug },
       props: { section },
       heading: ['section', section.slug, section.name],
@@ -141,20 +156,25 @@ export function sectionPaths(paginate: Paginate) {
   );
 }
 
-export function tagPaths(paginate: Paginate) {
+export function tagPaths() {
   return listPaths(
-    paginate,
     (index) => index.tags,
-    (tag) => ({ articles: tag.articles, params: { tag: tag.slug }, props: { tag }, heading: ['tag', tag.slug, tag.name] }),
+    (tag, site) => ({
+      articles: tag.articles,
+      path: tagPath(site, tag.slug),
+      params: { tag: tag.slug },
+      props: { tag },
+      heading: ['tag', tag.slug, tag.name],
+    }),
   );
 }
 
-export function monthPaths(paginate: Paginate) {
+export function monthPaths() {
   return listPaths(
-    paginate,
     (index) => index.months,
-    (month) => ({
+    (month, site) => ({
       articles: month.articles,
+      path: archivePath(site, month.year, month.month),
       params: { year: month.year, month: month.month },
       props: { month },
       heading: ['month', month.year, month.month],
@@ -173,11 +193,11 @@ async function picturesOf(teasers: readonly Teaser[]): Promise<TeaserPictures> {
 }
 
 export interface ListFrame extends PageFrame<ListPageView> {
-  readonly page: Page<Article>;
+  readonly page: ListPage<Article>;
   readonly pictures: TeaserPictures;
 }
 
-async function list(page: Page<Article>, edition: Edition, input: Omit<ListPageInput, 'page'>): Promise<ListFrame> {
+async function list(page: ListPage<Article>, edition: Edition, input: Omit<ListPageInput, 'page'>): Promise<ListFrame> {
   const props = await frame(listPage(siteOf(edition), { ...input, page }), edition);
   const { lead, secondary } = props.view;
   return { ...props, page, pictures: await picturesOf([...(lead ? [lead] : []), ...secondary]) };
@@ -201,13 +221,13 @@ export async function frontPageProps(edition: Edition): Promise<FrontFrame> {
   return { ...props, pictures: await picturesOf([...(lead ? [lead] : []), ...secondary, ...sections.flatMap((block) => block.teasers)]) };
 }
 
-export function latestPage(page: Page<Article>, edition: Edition): Promise<ListFrame> {
+export function latestPage(page: ListPage<Article>, edition: Edition): Promise<ListFrame> {
   const site = siteOf(edition);
   const heading = interfaceText(site.lang).latest;
   return list(page, edition, { heading, description: `${heading} — ${site.name}` });
 }
 
-export function sectionPage(page: Page<Article>, edition: Edition, section: Group): Promise<ListFrame> {
+export function sectionPage(page: ListPage<Article>, edition: Edition, section: Group): Promise<ListFrame> {
   const site = siteOf(edition);
   return list(page, edition, {
     heading: section.name,
@@ -217,11 +237,11 @@ export function sectionPage(page: Page<Article>, edition: Edition, section: Grou
   });
 }
 
-export function tagPage(page: Page<Article>, edition: Edition, tag: Group): Promise<ListFrame> {
+export function tagPage(page: ListPage<Article>, edition: Edition, tag: Group): Promise<ListFrame> {
   return list(page, edition, { heading: `#${tag.name}`, description: `${tag.name} — ${siteOf(edition).name}` });
 }
 
-export function monthPage(page: Page<Article>, edition: Edition, month: Month): Promise<ListFrame> {
+export function monthPage(page: ListPage<Article>, edition: Edition, month: Month): Promise<ListFrame> {
   const name = monthName(siteOf(edition), month);
   return list(page, edition, { heading: name, description: `${name} — ${siteOf(edition).name}` });
 }
@@ -329,17 +349,17 @@ export async function notFoundProps(): Promise<PageFrame<NotFoundPageView>> {
 
 // ---- Corrections ----------------------------------------------------------------------------------
 
-/** The site-wide corrections log, paginated like the lists: `/corrections/`, `/corrections/2/`… */
-export async function correctionsPaths(paginate: Paginate) {
-  return paginate([...(await corrections())], { pageSize: siteConfig.pageSize });
+/** The site-wide corrections log, in pages like the lists: `/corrections/`, `/corrections/<n>/`… */
+export async function correctionsPaths() {
+  return pagePaths(await corrections(), correctionsPath(siteConfig), {}, {});
 }
 
 export interface CorrectionsFrame extends PageFrame<CorrectionsPageView> {
-  readonly page: Page<LoggedCorrection>;
+  readonly page: ListPage<LoggedCorrection>;
 }
 
 /** The corrections log wears the chrome of the site's own edition; each entry keeps its article's language. */
-export async function correctionsPageProps(page: Page<LoggedCorrection>): Promise<CorrectionsFrame> {
+export async function correctionsPageProps(page: ListPage<LoggedCorrection>): Promise<CorrectionsFrame> {
   const [primary] = await editions();
   return { ...(await frame(correctionsPage(siteConfig, page), primary!)), page };
 }
@@ -362,24 +382,20 @@ export async function sitePageProps(entry: CollectionEntry<'pages'>): Promise<Si
 }
 
 /** Each author's page, `/authors/<slug>/`, with the author's articles page after page. */
-export async function authorPaths(paginate: Paginate) {
+export async function authorPaths() {
   const [entries, byAuthor] = await Promise.all([authors(), articlesByAuthor()]);
   return entries.flatMap((entry) =>
-    paginate([...(byAuthor.get(nameKey(entry.data.name)) ?? [])], {
-      pageSize: siteConfig.pageSize,
-      params: { author: entry.id },
-      props: { entry },
-    }),
+    pagePaths(byAuthor.get(nameKey(entry.data.name)) ?? [], authorPath(siteConfig, entry.id), { author: entry.id }, { entry }),
   );
 }
 
 export interface AuthorFrame extends PageFrame<AuthorPageView> {
-  readonly page: Page<Article>;
+  readonly page: ListPage<Article>;
   readonly bio: PageBody;
 }
 
 /** An author's page wears the site language's chrome; each of the author's articles keeps its own language. */
-export async function authorPageProps(entry: CollectionEntry<'authors'>, page: Page<Article>): Promise<AuthorFrame> {
+export async function authorPageProps(entry: CollectionEntry<'authors'>, page: ListPage<Article>): Promise<AuthorFrame> {
   const [primary] = await editions();
   const [view, bio] = await Promise.all([frame(authorPageView(await publisherOf(primary!), entry.data, page), primary!), pageBody(entry)]);
   return { ...view, page, bio };

@@ -7,7 +7,6 @@ import {
   correctionsPath,
   frontPath,
   latestPath,
-  pagedPaths,
   searchPath,
   sectionPath,
   sitePagePath,
@@ -15,6 +14,7 @@ import {
   tagPath,
 } from '../lib/site/urls.ts';
 import { xmlResponse } from '../lib/outputs/responses.ts';
+import { stablePagePaths } from '../lib/site/paging.ts';
 import { alternates } from '../lib/site/translations.ts';
 import { siteConfig } from '../site.config.ts';
 import { perBuild } from './per-build.ts';
@@ -28,21 +28,21 @@ export async function pageUrls(): Promise<string[]> {
   const newsroom = [
     ...pages.map((entry) => sitePagePath(siteConfig, entry.id)),
     ...profiles.flatMap((entry) =>
-      pagedPaths(authorPath(siteConfig, entry.id), byAuthor.get(nameKey(entry.data.name))?.length ?? 0, pageSize),
+      stablePagePaths(authorPath(siteConfig, entry.id), byAuthor.get(nameKey(entry.data.name))?.length ?? 0, pageSize),
     ),
-    ...pagedPaths(correctionsPath(siteConfig), log.length, pageSize),
+    ...stablePagePaths(correctionsPath(siteConfig), log.length, pageSize),
   ].map((path) => absoluteUrl(siteConfig, path));
   const editions = await everyEdition(async (edition) => {
     const site = siteOf(edition);
     const { newest, sections, tags, months } = await editionIndex(edition.lang);
     const paths = [
       frontPath(site),
-      ...pagedPaths(latestPath(site), newest.length, pageSize),
-      ...sections.flatMap((section) => pagedPaths(sectionPath(site, section.slug), section.articles.length, pageSize)),
-      ...tags.flatMap((tag) => pagedPaths(tagPath(site, tag.slug), tag.articles.length, pageSize)),
+      ...stablePagePaths(latestPath(site), newest.length, pageSize),
+      ...sections.flatMap((section) => stablePagePaths(sectionPath(site, section.slug), section.articles.length, pageSize)),
+      ...tags.flatMap((tag) => stablePagePaths(tagPath(site, tag.slug), tag.articles.length, pageSize)),
       archivePath(site),
       ...new Set(months.map((month) => archivePath(site, month.year))),
-      ...months.flatMap((month) => pagedPaths(archivePath(site, month.year, month.month), month.articles.length, pageSize)),
+      ...months.flatMap((month) => stablePagePaths(archivePath(site, month.year, month.month), month.articles.length, pageSize)),
       searchPath(site),
     ];
     return paths.map((path) => absoluteUrl(site, path));

@@ -112,13 +112,20 @@ async function listPages(path: string): Promise<{ path: string; tree: ReturnType
 }
 
 describe('lists', () => {
-  it('page every article newest first at /latest/, 20 a page, with rel prev/next', async () => {
+  it('page every article newest first at /latest/, 20 a page counted from the oldest, with rel prev/next', async () => {
     const pages = await listPages('latest/');
-    expect(pages).toHaveLength(Math.ceil(published.length / PAGE_SIZE));
+    // The oldest 20 are page 1 for good; /latest/ holds the newest ones that fill no numbered page yet, with the newest 20.
+    const numbered = Math.floor(published.length / PAGE_SIZE) - 1;
+    expect(pages.map(({ path }) => path)).toEqual([
+      'latest/',
+      ...Array.from({ length: numbered }, (_, index) => `latest/${numbered - index}/`),
+    ]);
+    expect(teaserSlugs(pages[0]!.tree)).toHaveLength(published.length - numbered * PAGE_SIZE);
+    expect(pages.slice(1).map(({ tree }) => teaserSlugs(tree).length)).toEqual(Array(numbered).fill(PAGE_SIZE));
     expect(pages.flatMap(({ tree }) => teaserSlugs(tree))).toEqual(byNewest.map((article) => article.slug));
     expect(select('link[rel=prev]', pages[0]!.tree)).toBeUndefined();
     expect((select('link[rel=prev]', pages[1]!.tree) as Element).properties['href']).toBe('/latest/');
-    expect((select('link[rel=next]', pages[1]!.tree) as Element).properties['href']).toBe('/latest/3/');
+    expect((select('link[rel=next]', pages[1]!.tree) as Element).properties['href']).toBe(`/latest/${numbered - 1}/`);
     expect(select('link[rel=next]', pages.at(-1)!.tree)).toBeUndefined();
   });
 
@@ -176,6 +183,14 @@ describe('lists', () => {
     const headings = selectAll('.article__more h2', article).map((node) => toString(node));
     expect(headings[0]).toBe(`More in ${byNewest[0]!.section}`);
     expect(selectAll('.article__more li', article).length).toBeGreaterThan(0);
+  });
+
+  it('show the stories of the section published just after and just before the article, not its newest', async () => {
+    const world = byNewest.filter((article) => article.section === 'World');
+    const middle = world[20]!;
+    const more = select('.article__more ul', await page(`articles/${middle.slug}`))!;
+    const links = selectAll('a', more).map((link) => String(link.properties['href']));
+    expect(links).toEqual([world[18], world[19], world[21], world[22]].map((article) => `/articles/${article!.slug}/`));
   });
 });
 

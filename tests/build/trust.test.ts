@@ -29,7 +29,8 @@ const KINDS = {
   sponsored: 'AdvertiserContentArticle',
   'fact-check': 'NewsArticle',
 } as const;
-const EXTRA_BY_MAYA = 20;
+// With the two of the fixture, enough for a numbered page: lists count their pages from the oldest (paging.ts).
+const EXTRA_BY_MAYA = 40;
 
 let site: BuiltSite;
 let content: string;
@@ -37,10 +38,10 @@ beforeAll(async () => {
   content = await mkdtemp(join(tmpdir(), 'dateline-trust-'));
   await cp(fixture, content, { recursive: true });
   for (let n = 0; n < EXTRA_BY_MAYA; n++) {
-    const day = String(1 + n).padStart(2, '0');
+    const [month, day] = n < 28 ? ['06', String(1 + n).padStart(2, '0')] : ['05', String(n - 27).padStart(2, '0')];
     await writeFile(
       join(content, '2024', `briefing-${n}.md`),
-      `---\ntitle: "Harbour briefing ${n}"\ndateline: "HAIFA"\ndate: 2024-06-${day}T09:00:00+03:00\nsummary: "Briefing ${n}."\nauthors: ["maya  rahal"]\n---\n\nShips came and went.\n`,
+      `---\ntitle: "Harbour briefing ${n}"\ndateline: "HAIFA"\ndate: 2024-${month}-${day}T09:00:00+03:00\nsummary: "Briefing ${n}."\nauthors: ["maya  rahal"]\n---\n\nShips came and went.\n`,
     );
   }
   site = await buildSite({ content, env: { DATELINE_SITE: ORIGIN } });
@@ -105,7 +106,7 @@ describe('authors', () => {
 
   it("lists the author's articles, newest first, page after page, each linking back", async () => {
     const first = await page('authors/maya-rahal');
-    const second = await page('authors/maya-rahal/2');
+    const second = await page('authors/maya-rahal/1');
     const slugs = [...selectAll('.teaser a', first), ...selectAll('.teaser a', second)].map((link) => String(link.properties['href']));
     expect(slugs).toHaveLength(EXTRA_BY_MAYA + 2);
     expect(slugs.slice(0, 2)).toEqual(['/articles/analysis/', '/articles/news/']);
@@ -118,7 +119,8 @@ describe('authors', () => {
     }
     expect(toString(select('h1', first)!)).toBe('Maya Rahal');
     expect(toString(select('.author__bio', first)!)).toContain('says where each number comes from');
-    expect(select('link[rel=next]', first)?.properties['href']).toBe('/authors/maya-rahal/2/');
+    expect(selectAll('.teaser a', second)).toHaveLength(20);
+    expect(select('link[rel=next]', first)?.properties['href']).toBe('/authors/maya-rahal/1/');
   });
 
   it('makes the author a Person with url and sameAs, and names the fediverse account', async () => {
@@ -240,7 +242,7 @@ describe('the newsroom and its policies', () => {
 
   it('lists the site pages, author pages and corrections log in the sitemap', async () => {
     const sitemap = await readFile(join(site.dist, 'sitemap-pages.xml'), 'utf8');
-    for (const path of ['about/', 'about-ar/', 'authors/maya-rahal/', 'authors/maya-rahal/2/', 'authors/omar-idle/', 'corrections/']) {
+    for (const path of ['about/', 'about-ar/', 'authors/maya-rahal/', 'authors/maya-rahal/1/', 'authors/omar-idle/', 'corrections/']) {
       expect(sitemap).toContain(`<loc>${ORIGIN}/${path}</loc>`);
     }
   });

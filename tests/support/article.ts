@@ -1,5 +1,5 @@
 import type { Article } from '../../src/lib/article/article.ts';
-import type { ListPage } from '../../src/lib/site/page-keys.ts';
+import type { ListPage } from '../../src/lib/site/paging.ts';
 
 /** A complete published article for tests that need the model, not a file; override what matters. */
 export function anArticle(overrides: Partial<Article> = {}): Article {
@@ -24,16 +24,7 @@ export function anArticle(overrides: Partial<Article> = {}): Article {
   };
 }
 
-/** A page of a list as Astro's paginate() hands it to a page: its articles and where it sits. */
-export function aListPage(data: readonly Article[], currentPage = 1, lastPage = 1, current = '/'): ListPage {
-  return {
-    data,
-    start: 0,
-    end: data.length - 1,
-    total: data.length,
-    currentPage,
-    size: 20,
-    lastPage,
-    url: { current, prev: undefined, next: undefined },
-  };
+/** A page of a list as a list route hands it to its page (paging.ts): its articles and where it sits. */
+export function aListPage(data: readonly Article[], number?: number, current = '/'): ListPage<Article> {
+  return { data, number, url: { current } };
 }

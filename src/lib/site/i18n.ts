@@ -50,7 +50,8 @@ export interface InterfaceText {
   readonly pagination: string;
   readonly newer: string;
   readonly older: string;
-  readonly pageOf: (page: number, pages: number) => string;
+  /** A numbered list page (paging.ts counts them from the oldest, so no "of N": that would change with every page added). */
+  readonly page: (number: number) => string;
   readonly archive: string;
   readonly sections: string;
   readonly moreInSection: (section: string) => string;
@@ -113,7 +114,7 @@ const english: InterfaceText = {
   pagination: 'Pages',
   newer: 'Newer',
   older: 'Older',
-  pageOf: (page, pages) => `Page ${page} of ${pages}`,
+  page: (number) => `Page ${number}`,
   archive: 'Archive',
   sections: 'Sections',
   moreInSection: (section) => `More in ${section}`,
@@ -177,7 +178,7 @@ const arabic: InterfaceText = {
   pagination: 'الصفحات',
   newer: 'الأحدث',
   older: 'الأقدم',
-  pageOf: (page, pages) => `الصفحة ${page} من ${pages}`,
+  page: (number) => `الصفحة ${number}`,
   archive: 'الأرشيف',
   sections: 'الأقسام',
   moreInSection: (section) => `المزيد في ${section}`,
@@ -240,7 +241,7 @@ const french: InterfaceText = {
   pagination: 'Pages',
   newer: 'Plus récents',
   older: 'Plus anciens',
-  pageOf: (page, pages) => `Page ${page} sur ${pages}`,
+  page: (number) => `Page ${number}`,
   archive: 'Archives',
   sections: 'Rubriques',
   moreInSection: (section) => `Plus dans ${section}`,

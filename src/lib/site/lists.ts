@@ -7,8 +7,10 @@ import { newestFirst } from './view.ts';
 
 /**
  * Everything the list pages, feeds and sitemaps need, worked out once per build in time linear in
- * the number of articles: newest-first order, sections, tags, months, and for each article the
- * latest in its section and the articles that share most of its tags.
+ * the number of articles: newest-first order, sections, tags, months, and for each article its
+ * neighbours in its section and the articles that share most of its tags. An article page links to
+ * articles near it in time, not to the newest: a new story then changes the pages of a few
+ * neighbours, not every page of its section (issue #20).
  */
 export interface Group {
   /** URL part: lowercase ASCII, transliterated from the name. */
@@ -34,9 +36,12 @@ export interface SiteIndex {
   readonly months: readonly Month[];
   readonly sectionOf: (article: Article) => Group;
   readonly tagGroup: (tag: string) => Group;
-  /** Up to `count` other articles of the same section, newest first. */
+  /**
+   * Up to `count` other articles of the same section published just before and after this one, newest
+   * first: half of them newer (rounded down), the rest older; where one side runs short, the other fills.
+   */
   readonly moreInSection: (article: Article, count?: number) => Article[];
-  /** Up to `count` articles sharing the most tags with this one, then the newest. */
+  /** Up to `count` articles sharing the most tags with this one, then the nearest to it in time. */
   readonly related: (article: Article, count?: number) => Article[];
   /** The language versions of the article's story (its `translationKey`), itself among them, by language tag. */
   readonly versions: (article: Article) => readonly Article[];
@@ -55,7 +60,7 @@ export interface SectionNaming {
   readonly lang?: string | undefined;
 }
 
-/** How many of each tag's newest articles are weighed as related: keeps the work linear. */
+/** How many of each tag's articles nearest in time (half on each side) are weighed as related: keeps the work linear. */
 const RELATED_CANDIDATES_PER_TAG = 30;
 
 export function buildSiteIndex(articles: readonly Article[], timeZone: string, naming: SectionNaming = {}): SiteIndex {
@@ -81,6 +86,14 @@ export function buildSiteIndex(articles: readonly Article[], timeZone: string, n
     if (!found) throw new Error(`No group for "${name}"`);
     return found;
   };
+  const positions = new WeakMap<Group, Map<string, number>>();
+  /** Where the article is in the group's newest-first list, by slug: worked out once per group. */
+  const positionIn = (list: Group, article: Article): number | undefined => {
+    let known = positions.get(list);
+    if (!known) positions.set(list, (known = new Map(list.articles.map((member, index) => [member.slug, index]))));
+    return known.get(article.slug);
+  };
+  const timeApart = (a: Article, b: Article) => Math.abs(a.date.instant.getTime() - b.date.instant.getTime());
 
   return {
     newest,
@@ -89,24 +102,26 @@ export function buildSiteIndex(articles: readonly Article[], timeZone: string, n
     months: groupByMonth(newest, timeZone),
     sectionOf: (article) => group(sectionBySlug, sectionOfName(article.section)),
     tagGroup: (tag) => group(tagBySlug, tag),
-    // Only the first count + 1 can matter: the article itself is at most one of them.
-    moreInSection: (article, count = 4) =>
-      group(sectionBySlug, sectionOfName(article.section))
-        .articles.slice(0, count + 1)
-        .filter((other) => other.slug !== article.slug)
-        .slice(0, count),
+    moreInSection: (article, count = 4) => {
+      const section = group(sectionBySlug, sectionOfName(article.section));
+      const at = positionIn(section, article);
+      if (at === undefined) return [];
+      const older = Math.min(section.articles.length - at - 1, count - Math.min(at, Math.floor(count / 2)));
+      const newer = Math.min(at, count - older);
+      return [...section.articles.slice(at - newer, at), ...section.articles.slice(at + 1, at + 1 + older)];
+    },
     related: (article, count = 4) => {
       const shared = new Map<Article, number>();
+      const half = RELATED_CANDIDATES_PER_TAG / 2;
       for (const tag of article.tags) {
-        for (const other of group(tagBySlug, tag).articles.slice(0, RELATED_CANDIDATES_PER_TAG + 1)) {
+        const tagged = group(tagBySlug, tag);
+        const at = positionIn(tagged, article) ?? 0;
+        for (const other of tagged.articles.slice(Math.max(0, at - half), at + half + 1)) {
           if (other.slug !== article.slug) shared.set(other, (shared.get(other) ?? 0) + 1);
         }
       }
       return [...shared]
-        .sort(
-          ([a, sharedA], [b, sharedB]) =>
-            sharedB - sharedA || b.date.instant.getTime() - a.date.instant.getTime() || compare(a.slug, b.slug),
-        )
+        .sort(([a, sharedA], [b, sharedB]) => sharedB - sharedA || timeApart(a, article) - timeApart(b, article) || compare(a.slug, b.slug))
         .slice(0, count)
         .map(([other]) => other);
     },
@@ -126,7 +141,7 @@ export interface ArticleLinks {
 const linksOf = new WeakMap<SiteIndex, WeakMap<Article, Omit<ArticleLinks, 'versions'>>>();
 
 /**
- * What an article page links to besides itself: its section, the latest in it and related articles
+ * What an article page links to besides itself: its section, its neighbours in it and related articles
  * from `index` (its edition's), and its versions in other languages from `everywhere` (the whole site's).
  */
 export function articleLinks(index: SiteIndex, article: Article, everywhere: SiteIndex = index): ArticleLinks {

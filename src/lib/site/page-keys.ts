@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../article/article.ts';
 import type { ArticleLinks } from './lists.ts';
+import type { ListPage } from './paging.ts';
 
 /**
  * Keys for Astro's incremental build (`experimental.incrementalBuild` in astro.config.mjs): a page
@@ -29,26 +30,14 @@ export function redirectPageKey(view: unknown): string {
   return pageKey('redirect', view);
 }
 
-/** The parts of Astro's `Page` (from `paginate`) that a list page shows. */
-export interface ListPage {
-  readonly data: readonly Article[];
-  readonly start: number;
-  readonly end: number;
-  readonly total: number;
-  readonly currentPage: number;
-  readonly size: number;
-  readonly lastPage: number;
-  readonly url: Readonly<Record<string, string | undefined>>;
+/** A page of a list: its articles and its place among the pages (paging.ts), with what heads it. */
+export function listPageKey(layout: unknown, page: ListPage<Article>, heading: unknown): string {
+  const { data, number, url } = page;
+  return pageKey(layout, heading, data, number, url);
 }
 
-/** A page of a list: its articles and where it sits among the pages, with what heads it. */
-export function listPageKey(layout: unknown, page: ListPage, heading: unknown): string {
-  const { data, start, end, total, currentPage, size, lastPage, url } = page;
-  return pageKey(layout, heading, data, [start, end, total, currentPage, size, lastPage, url]);
-}
-
-/** Paths from Astro's `paginate`, each with the key of its list page. */
-export function withListKeys<Path extends { props: { page: ListPage } }>(
+/** Paths of list pages, each with the key of its page. */
+export function withListKeys<Path extends { props: { page: ListPage<Article> } }>(
   layout: unknown,
   paths: readonly Path[],
   heading: unknown,

@@ -7,7 +7,7 @@ import { buildFront } from './front.ts';
 import type { ArticleLinks, Group, Month } from './lists.ts';
 import { groupSlug } from './lists.ts';
 import { articleMetaTags, sitePageMetaTags } from './meta.ts';
-import type { ListPage } from './page-keys.ts';
+import type { ListPage } from './paging.ts';
 import type { AuthorProfile } from '../newsroom/authors.ts';
 import type { SitePage } from '../newsroom/site-pages.ts';
 import { formatArticleDate, formatMonth, isoWithOffset } from '../article/dates.ts';
@@ -19,7 +19,6 @@ import {
   articlePath,
   authorPath,
   correctionsFeedPath,
-  correctionsPath,
   frontPath,
   latestPath,
   previewPath,
@@ -66,7 +65,7 @@ export interface ListPageInput {
   /** The list's heading, and (with the page number) its title. */
   readonly heading: string;
   readonly description: string;
-  readonly page: ListPage;
+  readonly page: ListPage<Article>;
   /** A section front: its first page leads with a story and sets pictured ones beside it (front.ts). */
   readonly front?: boolean | undefined;
   /** Extra feeds of this list, such as a section's own. */
@@ -90,8 +89,8 @@ export function listPage(site: PagesSite, input: ListPageInput): ListPageView {
   const { page } = input;
   const text = interfaceText(site.lang);
   const title = pagedTitle(input.heading, page, text);
-  const canonicalUrl = absoluteUrl(site, page.url['current'] ?? '');
-  const front = input.front && page.currentPage === 1 ? buildFront(page.data) : undefined;
+  const canonicalUrl = absoluteUrl(site, page.url.current);
+  const front = input.front && page.number === undefined ? buildFront(page.data) : undefined;
   const shown = new Set<Article>([...(front?.lead ? [front.lead] : []), ...(front?.secondary ?? [])]);
   return {
     head: {
@@ -323,17 +322,9 @@ export function notFoundPage(site: PagesSite, newest: readonly Article[]): NotFo
   };
 }
 
-/** A page of a paginated list (the corrections log, an author's articles), as Astro's `paginate` gives it. */
-export interface PagedItems<Item> {
-  readonly data: readonly Item[];
-  readonly currentPage: number;
-  readonly lastPage: number;
-  readonly url: { readonly current?: string | undefined };
-}
-
-/** "Corrections", then "Corrections — Page 2 of 3" on the pages after the first. */
-function pagedTitle(heading: string, page: Omit<PagedItems<unknown>, 'data'>, text: InterfaceText): string {
-  return page.currentPage > 1 ? `${heading} — ${text.pageOf(page.currentPage, page.lastPage)}` : heading;
+/** "Corrections", then "Corrections — Page 2" on the numbered pages (paging.ts). */
+function pagedTitle(heading: string, page: ListPage<unknown>, text: InterfaceText): string {
+  return page.number === undefined ? heading : `${heading} — ${text.page(page.number)}`;
 }
 
 export interface CorrectionsPageView {
@@ -348,10 +339,10 @@ export interface CorrectionsPageView {
 }
 
 /** The site-wide corrections page: every correction of every edition, newest first, each in its article's language. */
-export function correctionsPage(site: PagesSite, page: PagedItems<LoggedCorrection>): CorrectionsPageView {
+export function correctionsPage(site: PagesSite, page: ListPage<LoggedCorrection>): CorrectionsPageView {
   const text = interfaceText(site.lang);
   const title = pagedTitle(text.correctionsLog, page, text);
-  const url = absoluteUrl(site, page.url.current ?? correctionsPath(site));
+  const url = absoluteUrl(site, page.url.current);
   const description = text.correctionsLogIntro;
   return {
     head: { title, description, canonicalUrl: url, meta: sitePageMetaTags({ site, title, description, url }) },
@@ -424,10 +415,10 @@ export interface AuthorPageView {
 }
 
 /** An author's page: who they are (the bio is the profile's body) and their articles, newest first, page after page. */
-export function authorPageView(site: PagesSite, author: AuthorProfile, page: PagedItems<Article>): AuthorPageView {
+export function authorPageView(site: PagesSite, author: AuthorProfile, page: ListPage<Article>): AuthorPageView {
   const text = interfaceText(site.lang);
   const title = pagedTitle(author.name, page, text);
-  const url = absoluteUrl(site, page.url.current ?? authorPath(site, author.slug));
+  const url = absoluteUrl(site, page.url.current);
   const description = [author.name, author.role].filter(Boolean).join(', ');
   return {
     head: {

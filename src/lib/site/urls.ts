@@ -91,12 +91,6 @@ export function correctionsFeedPath(site: SiteAddress, format: 'rss' | 'atom'): 
   return sitePath(site, `corrections/${format === 'rss' ? 'feed.xml' : 'atom.xml'}`);
 }
 
-/** The paths of a list's pages, as Astro's paginate() writes them: `list/`, `list/2/`, `list/3/`… */
-export function pagedPaths(listPath: string, items: number, pageSize: number): string[] {
-  const pages = Math.max(1, Math.ceil(items / pageSize));
-  return Array.from({ length: pages }, (_, index) => (index === 0 ? listPath : `${listPath}${index + 1}/`));
-}
-
 /** The web editor, where editors without git write and submit articles. */
 export function editorPath(site: SiteAddress): string {
   return sitePath(site, 'admin/');

@@ -41,11 +41,47 @@ describe('the site index', () => {
     expect(index.moreInSection(articles[0]!).map((article) => article.slug)).toEqual(['b', 'd']);
   });
 
-  it('relates articles by shared tags first, then by recency', () => {
+  it('relates articles by shared tags first, then by nearness in time', () => {
     expect(index.related(articles[0]!).map((article) => article.slug)).toEqual(['d', 'b', 'c']);
     expect(index.related(articles[4]!)).toEqual([]);
   });
 
+  it('prefers the related article nearest in time to the newest one', () => {
+    const day = (slug: string, date: number, tags: string[]) => at(slug, `2024-03-${String(date).padStart(2, '0')}T08:00:00Z`, { tags });
+    const tagged = [day('old', 1, ['oil']), day('this', 10, ['oil']), day('near', 11, ['oil']), day('newest', 30, ['oil'])];
+    expect(
+      buildSiteIndex(tagged, 'UTC')
+        .related(tagged[1]!, 2)
+        .map((article) => article.slug),
+    ).toEqual(['near', 'old']);
+  });
+});
+
+describe('more in the section', () => {
+  const daily = Array.from({ length: 10 }, (_, day) => at(`day-${day + 1}`, `2024-03-${String(day + 1).padStart(2, '0')}T08:00:00Z`));
+  const slugs = (articles: readonly { slug: string }[]) => articles.map((article) => article.slug);
+  const section = buildSiteIndex(daily, 'UTC');
+
+  it('shows the stories published just after and just before the article, newest first', () => {
+    expect(slugs(section.moreInSection(daily[4]!))).toEqual(['day-7', 'day-6', 'day-4', 'day-3']);
+  });
+
+  it('fills up with older stories for the newest, and with newer ones for the oldest', () => {
+    expect(slugs(section.moreInSection(daily[9]!))).toEqual(['day-9', 'day-8', 'day-7', 'day-6']);
+    expect(slugs(section.moreInSection(daily[8]!))).toEqual(['day-10', 'day-8', 'day-7', 'day-6']);
+    expect(slugs(section.moreInSection(daily[0]!))).toEqual(['day-5', 'day-4', 'day-3', 'day-2']);
+  });
+
+  it('changes for no more than the two stories before it when a new story comes in', () => {
+    const added = at('day-11', '2024-03-11T08:00:00Z');
+    const before = buildSiteIndex(daily, 'UTC');
+    const after = buildSiteIndex([...daily, added], 'UTC');
+    const changed = daily.filter((article) => slugs(before.moreInSection(article)).join() !== slugs(after.moreInSection(article)).join());
+    expect(slugs(changed)).toEqual(['day-9', 'day-10']);
+  });
+});
+
+describe('the site index', () => {
   it('gives every name a URL slug, in any script', () => {
     expect(groupSlug('World News')).toBe('world-news');
     expect(groupSlug('العالم')).toMatch(/^[a-z0-9-]+$/);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/lib/article/article.ts';
 import { articleLinks, buildSiteIndex, type SiteIndex } from '../../../src/lib/site/lists.ts';
-import { articlePageKey, listPageKey, withListKeys, type ListPage } from '../../../src/lib/site/page-keys.ts';
+import { articlePageKey, listPageKey, withListKeys } from '../../../src/lib/site/page-keys.ts';
+import type { ListPage } from '../../../src/lib/site/paging.ts';
 import { aListPage, anArticle } from '../../support/article.ts';
 
 const at = (slug: string, day: number, extra: Partial<Article> = {}) =>
@@ -44,7 +45,7 @@ describe('incremental build keys', () => {
     expect(keyOf([...base].reverse(), 'a')).toBe(keyOf(base, 'a'));
   });
 
-  const page = (data: Article[], currentPage = 1): ListPage => aListPage(data, currentPage);
+  const page = (data: Article[], number?: number): ListPage<Article> => aListPage(data, number);
 
   it('change when another language version of the story is published', () => {
     const keyed = replace('a', { translationKey: 'talks' });
@@ -61,7 +62,7 @@ describe('incremental build keys', () => {
     expect(listPageKey(index, page(base), 'home')).toBe(key);
   });
 
-  it('are added to every path from paginate', () => {
+  it('are added to every path of a list', () => {
     const index = layout(site(base));
     const paths = withListKeys(
       index,

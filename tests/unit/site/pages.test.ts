@@ -12,7 +12,8 @@ import {
   searchPage,
   sitePageView,
 } from '../../../src/lib/site/pages.ts';
-import type { ListPage } from '../../../src/lib/site/page-keys.ts';
+import type { Article } from '../../../src/lib/article/article.ts';
+import type { ListPage } from '../../../src/lib/site/paging.ts';
 import { aListPage, anArticle } from '../../support/article.ts';
 
 const site = {
@@ -34,8 +35,8 @@ const first = anArticle({
 });
 const second = anArticle({ slug: 'second', title: 'Second', lang: 'ar', dir: 'rtl', tags: ['gaza', 'talks'] });
 
-const page = (data: ListPage['data'], currentPage = 1) =>
-  aListPage(data, currentPage, 2, `/dateline/${currentPage === 1 ? '' : `${currentPage}/`}`);
+const page = (data: ListPage<Article>['data'], number?: number) =>
+  aListPage(data, number, `/dateline/${number === undefined ? '' : `${number}/`}`);
 
 describe('list pages', () => {
   it('make a section front of the first page: a lead, the pictured stories beside it, then the rest', () => {
@@ -52,10 +53,10 @@ describe('list pages', () => {
     expect(section.teasers).toEqual([]);
     expect(section.head.title).toBe('World');
     expect(section.head.canonicalUrl).toBe('https://example.github.io/dateline/');
-    const later = listPage(site, { heading: 'World', description: 'World — Dateline', page: page([second], 2), front: true });
+    const later = listPage(site, { heading: 'World', description: 'World — Dateline', page: page([second], 1), front: true });
     expect(later.lead).toBeUndefined();
     expect(later.teasers.map((teaser) => teaser.view.path)).toEqual(['/dateline/articles/second/']);
-    expect(later.head.title).toBe('World — Page 2 of 2');
+    expect(later.head.title).toBe('World — Page 1');
     expect(later.showHeading).toBe(true);
   });
 });
@@ -154,11 +155,10 @@ describe('the site pages', () => {
     });
     const view = correctionsPage(site, {
       data: [{ article: corrected, correction: corrected.corrections[0]! }],
-      currentPage: 2,
-      lastPage: 3,
+      number: 2,
       url: { current: '/dateline/corrections/2/' },
     });
-    expect(view.head.title).toBe('Corrections — Page 2 of 3');
+    expect(view.head.title).toBe('Corrections — Page 2');
     expect(view.head.canonicalUrl).toBe('https://example.github.io/dateline/corrections/2/');
     expect(view.entries).toMatchObject([{ path: '/dateline/articles/x/#corrections', lang: 'ar', text: 'نص' }]);
     expect(view.feeds.map((feed) => feed.href)).toEqual(['/dateline/corrections/feed.xml', '/dateline/corrections/atom.xml']);
@@ -181,7 +181,7 @@ describe('the site pages', () => {
 
   it("make an author's page a ProfilePage of a Person, with the author's articles and fediverse:creator", () => {
     const tom = { slug: 'tom', file: 'content/authors/tom.md', name: 'Tom', role: 'Sports', sameAs: ['https://example.org/tom'] };
-    const view = authorPageView(site, tom, { data: [first], currentPage: 1, lastPage: 1, url: { current: '/dateline/authors/tom/' } });
+    const view = authorPageView(site, tom, { data: [first], url: { current: '/dateline/authors/tom/' } });
     expect(view.teasers.map((teaser) => teaser.article.slug)).toEqual(['first']);
     expect(view.links).toEqual([{ href: 'https://example.org/tom', host: 'example.org' }]);
     expect(JSON.parse(view.structuredData)).toMatchObject({
@@ -189,11 +189,7 @@ describe('the site pages', () => {
       mainEntity: { '@type': 'Person', name: 'Tom', jobTitle: 'Sports', sameAs: ['https://example.org/tom'] },
     });
     expect(view.head.meta.some((tag) => tag.key === 'fediverse:creator')).toBe(false);
-    const withHandle = authorPageView(
-      site,
-      { ...tom, fediverse: '@tom@example.social' },
-      { data: [], currentPage: 1, lastPage: 1, url: { current: '/' } },
-    );
+    const withHandle = authorPageView(site, { ...tom, fediverse: '@tom@example.social' }, { data: [], url: { current: '/' } });
     expect(withHandle.head.meta).toContainEqual({ attribute: 'name', key: 'fediverse:creator', content: '@tom@example.social' });
   });
 });
