@@ -25,6 +25,7 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   // Builds into the previous dist/ instead of an emptied one: unchanged pages stay where they are, and
   // what this build did not write is removed at its end (src/integration/dateline.ts, src/build/stale-files.ts).
+  // Only if the previous build finished: else dist/ is emptied first (src/build/unfinished-build.ts).
   vite: { build: { emptyOutDir: false } },
   markdown: {
     processor: unified(markdownOptions),

@@ -9,6 +9,7 @@ import { count } from '../lib/article/problems.ts';
 import { previewFile } from '../build/preview-card-drawing.ts';
 import { emptiedFolders, staleOutputs } from '../build/stale-files.ts';
 import { startSearchIndex } from '../build/search-index.ts';
+import { finishBuild, startBuild } from '../build/unfinished-build.ts';
 import { siteConfig } from '../site.config.ts';
 import { showProblemsInBrowser } from './dev-problems.ts';
 
@@ -29,6 +30,7 @@ export function dateline(): AstroIntegration {
   let search: ReturnType<typeof startSearchIndex> | undefined;
   let outDir: string | undefined;
   let publicDir: string | undefined;
+  let astroCache: string | undefined;
   return {
     name: 'dateline',
     hooks: {
@@ -39,13 +41,24 @@ export function dateline(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         publicDir = fileURLToPath(config.publicDir);
+        astroCache = fileURLToPath(config.cacheDir);
       },
-      'astro:build:start': async () => {
+      'astro:build:start': async ({ logger }) => {
+        if (!outDir || !astroCache) throw new Error('astro:config:done did not run');
+        // Before anything is written into dist/ or Astro's cache: a build stopped halfway leaves
+        // half-written files there that Astro would trust (src/build/unfinished-build.ts).
+        const previous = await startBuild({ root, site: outDir, astroCache });
+        if (!previous.finished && previous.interrupted) {
+          const images = previous.imagesDiscarded > 0 ? ` and the ${count(previous.imagesDiscarded, 'optimised image')} it wrote` : '';
+          logger.warn(
+            `The previous build did not finish: dist/, Astro's copies of pages${images} were discarded; every page is rendered again.`,
+          );
+        }
         // Astro goes on while the index is built; a failure is reported when the build awaits it.
         search = startSearchIndex({ root, lang: siteConfig.lang, shardSize: siteConfig.searchShardSize });
         // Astro builds into the previous dist/ (astro.config.mjs; src/build/stale-files.ts): Vite's
         // bundles are written afresh, so the previous ones go.
-        if (outDir) await rm(join(outDir, '_astro'), { recursive: true, force: true });
+        await rm(join(outDir, '_astro'), { recursive: true, force: true });
       },
       'astro:build:done': async ({ dir, assets, logger }) => {
         const site = fileURLToPath(dir);
@@ -57,6 +70,8 @@ export function dateline(): AstroIntegration {
         if (!publicDir) throw new Error('astro:config:done did not run');
         const removed = await removeStale(site, publicDir, assets, published);
         if (removed > 0) logger.info(`${count(removed, 'file')} of the previous build removed.`);
+        // Last: only a build that got here leaves caches and a dist/ the next one may trust.
+        await finishBuild(root);
       },
     },
   };
