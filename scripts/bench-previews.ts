@@ -4,9 +4,9 @@
  * of 40–100 characters under standfirsts of 100–300, one in ten Arabic, one in ten with a lead picture) in this one
  * process with `sharp.concurrency(1)`, as a build worker does, and prints per kind of card the mean
  * and 95th percentile of wall time, the mean CPU time of the whole process (all threads; less
- * disturbed than wall time when something else runs on the machine) and the mean weight, as a table
- * and as JSON. One card of each kind is rendered before timing, so that loading fonts and starting
- * libvips are not counted. `--out` keeps the first ten cards there, to look at.
+ * disturbed than wall time when something else runs on the machine) and the least, mean and
+ * greatest weight, as a table and as JSON. One card of each kind is rendered before timing, so that
+ * loading fonts and starting libvips are not counted. `--out` keeps the first ten cards there, to look at.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -107,11 +107,12 @@ const summary = Object.fromEntries(
         meanMs: round(mean(sorted)),
         p95Ms: round(p95),
         cpuMs: round(mean(cpu[kind])),
+        minKB: round(Math.min(...bytes[kind]) / 1024),
         meanKB: round(mean(bytes[kind]) / 1024),
+        maxKB: round(Math.max(...bytes[kind]) / 1024),
       },
     ];
   }),
 );
 console.table(summary);
-console.log((globalThis as any).T);
 console.log(JSON.stringify({ cards: count, seed: Number(values.seed), ...summary }));

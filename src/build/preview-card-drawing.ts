@@ -15,7 +15,7 @@ import { writeAtomically } from './cache.ts';
  * is never drawn twice.
  */
 /** Part of every cache key: bump it when the card's design changes. */
-const DESIGN_VERSION = 4;
+const DESIGN_VERSION = 5;
 
 const require = createRequire(import.meta.url);
 const font = (pkg: string, file: string) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
@@ -414,16 +414,18 @@ async function croppedPicture(file: string, height: number): Promise<Buffer> {
 }
 
 /**
- * JPEG at the best quality that stays within the weight limit, in one pass of libjpeg-turbo with its
- * standard Huffman tables. Optimised tables save 13 % (50 KB against 57 KB for a plain card) but take
- * a second pass that costs more than half of the encoding (3 ms of a card's 5); mozjpeg saves a little
- * more again at ten times the time.
+ * JPEG at quality 75 (lower again only for a card over the weight limit), with optimised Huffman
+ * tables: at 10,000 articles the cards were most of dist/, which GitHub Pages limits to 1 GB. Against
+ * quality 82 with standard tables, cards are a fifth smaller (`npm run bench:previews`: plain cards
+ * 93 → 75 KB, cards with a chart 57 → 43 KB; a photograph's 134 → 112 KB) for a second pass of about
+ * 3 ms; side by side, the text reads as before. mozjpeg's trellis quantisation saves a little more
+ * at ten times the time.
  */
 async function encodeWithinBudget(canvas: Buffer): Promise<Buffer> {
   const raw = { width: PREVIEW_WIDTH, height: PREVIEW_HEIGHT, channels: 3 } as const;
   let jpeg = Buffer.alloc(0);
-  for (const quality of [82, 72, 62, 50, 40]) {
-    jpeg = await sharp(canvas, { raw }).jpeg({ quality, optimiseCoding: false }).toBuffer();
+  for (const quality of [75, 65, 55, 45]) {
+    jpeg = await sharp(canvas, { raw }).jpeg({ quality }).toBuffer();
     if (jpeg.byteLength <= PREVIEW_MAX_BYTES) break;
   }
   return jpeg;
