@@ -6,11 +6,11 @@
  * (c) one new article, newer than all. Prints the counts, and the changed files by kind of page.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { snapshot } from './dist-snapshot.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,22 +38,6 @@ function run(args: string[], cwd: string): void {
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
 }
 
-async function hashes(): Promise<Map<string, string>> {
-  const dist = join(work, 'dist');
-  const found = new Map<string, string>();
-  for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    found.set(
-      relative(dist, path),
-      createHash('sha256')
-        .update(await readFile(path))
-        .digest('hex'),
-    );
-  }
-  return found;
-}
-
 // The kind of file a dist/ path is, for the breakdown: `articles/*/index.html`, `sections/*/N/index.html`.
 function kindOf(path: string): string {
   const [top = '', ...rest] = path.split('/');
@@ -66,7 +50,7 @@ function kindOf(path: string): string {
 async function buildAndCompare(change: string, before: Map<string, string>): Promise<Map<string, string>> {
   const started = Date.now();
   run([join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], work);
-  const after = await hashes();
+  const after = await snapshot(work);
   const changed = [...after].filter(([path, hash]) => before.get(path) !== hash).map(([path]) => path);
   const removed = [...before.keys()].filter((path) => !after.has(path));
   const kinds = Map.groupBy([...changed, ...removed], kindOf);

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CITIES, WORDS } from '../../scripts/newsroom-words.ts';
 import { buildIn, copySite, projectRoot } from '../support/site.ts';
+import { differences, snapshot } from '../../scripts/dist-snapshot.ts';
 
 /**
  * A build stopped at any moment (`kill -9` of its process group, as Ctrl-C or a CI timeout would)
@@ -57,28 +57,6 @@ async function writeWireArticles(content: string): Promise<void> {
     const body = Array.from({ length: 6 }, (_, paragraph) => `${sentence(index + paragraph)}.`).join('\n\n');
     await writeFile(join(folder, `wire-${index}.md`), `---\n${frontMatter.join('\n')}\n---\n\n${body}\n`);
   }
-}
-
-/** Every file under dist/ with a hash of its bytes. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const dist = join(dir, 'dist');
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(
-      relative(dist, path),
-      createHash('sha256')
-        .update(await readFile(path))
-        .digest('hex'),
-    );
-  }
-  return files;
-}
-
-function differences(actual: Map<string, string>, expected: Map<string, string>): string[] {
-  const names = new Set([...actual.keys(), ...expected.keys()]);
-  return [...names].filter((name) => actual.get(name) !== expected.get(name)).sort();
 }
 
 /**

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIn, copySite, projectRoot } from '../support/site.ts';
+import { differences, snapshot } from '../../scripts/dist-snapshot.ts';
 
 /**
  * The build keeps rendered bodies, preview cards and pages under .cache/ and reuses them; these
@@ -12,28 +12,6 @@ import { buildIn, copySite, projectRoot } from '../support/site.ts';
  * dist/ trees, byte for byte.
  */
 const good = join(projectRoot, 'tests', 'fixtures', 'sites', 'good');
-
-/** Every file under dist/ with a hash of its bytes. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const dist = join(dir, 'dist');
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(
-      relative(dist, path),
-      createHash('sha256')
-        .update(await readFile(path))
-        .digest('hex'),
-    );
-  }
-  return files;
-}
-
-function differences(actual: Map<string, string>, expected: Map<string, string>): string[] {
-  const names = new Set([...actual.keys(), ...expected.keys()]);
-  return [...names].filter((name) => actual.get(name) !== expected.get(name)).sort();
-}
 
 /** The search index's records in every part, as Pagefind stores them: gzip, a marker, then JSON. */
 async function searchRecords(dir: string): Promise<{ url: string; content: string }[]> {
