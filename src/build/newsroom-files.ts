@@ -41,7 +41,6 @@ export async function checkNewsroomFiles(
   editions: readonly string[],
 ): Promise<NewsroomReport> {
   const found: Findings = { problems: [], warnings: [] };
-  const { problems } = found;
   const rules = { timeZone: settings.site.timeZone, defaultLang: settings.site.lang };
   const pageChecks = await Promise.all(pageFiles.map(async (file) => checkSitePageFile(file, await read(settings, file), rules)));
   const authorChecks = await Promise.all(authorFiles.map(async (file) => checkAuthorFile(file, await read(settings, file))));
@@ -52,15 +51,15 @@ export async function checkNewsroomFiles(
     (page) => page.lang,
     found,
   );
-  problems.push(...sitePageClashes(pages.checked, editions));
+  found.problems.push(...sitePageClashes(pages.checked, editions));
   const authors = await renderChecked(
     settings,
     authorChecks.map((check) => (check.ok ? { ok: true as const, item: check.author } : check)),
     () => settings.site.lang,
     found,
   );
-  problems.push(...authorClashes(authors.checked));
-  return { pages: pages.rendered, authors: authors.rendered, problems, warnings: found.warnings };
+  found.problems.push(...authorClashes(authors.checked));
+  return { pages: pages.rendered, authors: authors.rendered, ...found };
 }
 
 type FileCheck<Item> = { ok: true; item: Item & { body: string; bodyLine: number } } | { ok: false; problems: readonly Problem[] };

@@ -11,21 +11,25 @@ import menu from '@tabler/icons/outline/menu-2.svg?raw';
 import moon from '@tabler/icons/outline/moon.svg?raw';
 import search from '@tabler/icons/outline/search.svg?raw';
 import share from '@tabler/icons/outline/share.svg?raw';
+import { inlineSvg } from '../lib/site/inline-svg.ts';
 import type { ShareService } from '../lib/site/share.ts';
 
-/** Tabler's icons (MIT), inlined as SVG so that they cost no request; the links and buttons carry the names. */
+/**
+ * Tabler's icons (MIT), inlined as SVG so that they cost no request; the links and buttons carry the
+ * names. Trimmed once here (inline-svg.ts), not on every page that shows them.
+ */
 export const shareIcons: Readonly<Record<ShareService | 'copy' | 'share', string>> = {
-  facebook,
-  x,
-  whatsapp,
-  telegram,
-  linkedin,
-  bluesky,
-  reddit,
-  email: mail,
-  copy,
-  share,
+  facebook: inlineSvg(facebook),
+  x: inlineSvg(x),
+  whatsapp: inlineSvg(whatsapp),
+  telegram: inlineSvg(telegram),
+  linkedin: inlineSvg(linkedin),
+  bluesky: inlineSvg(bluesky),
+  reddit: inlineSvg(reddit),
+  email: inlineSvg(mail),
+  copy: inlineSvg(copy),
+  share: inlineSvg(share),
 };
 
 /** The masthead's controls on a phone's one row: the sections menu, search, the theme. */
-export const mastheadIcons = { menu, moon, search } as const;
+export const mastheadIcons = { menu: inlineSvg(menu), moon: inlineSvg(moon), search: inlineSvg(search) } as const;

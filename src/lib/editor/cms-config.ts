@@ -79,8 +79,8 @@ const dateField = (name: string, label: string, hint: string): EditorField => ({
   hint,
 });
 
-const textList = (name: string, label: string, singular: string, hint: string): EditorField => ({
-  name,
+/** A list of short texts; its name comes from the field it edits (`fieldsOf`). */
+const textList = (label: string, singular: string, hint: string): Omit<EditorField, 'name'> => ({
   label,
   label_singular: singular,
   widget: 'list',
@@ -100,14 +100,14 @@ function articleWidgets(site: EditorSite): Record<ArticleField, Omit<EditorField
       pattern: limit(300),
       hint: 'One or two sentences, shown under the headline and in link previews.',
     },
-    authors: textList('authors', 'Authors', 'Author', `One name per line; empty means "${site.defaultByline}".`),
+    authors: textList('Authors', 'Author', `One name per line; empty means "${site.defaultByline}".`),
     section: {
       label: 'Section',
       widget: 'select',
       options: sectionOptions(site),
       default: site.defaultSection,
     },
-    tags: textList('tags', 'Tags', 'Tag', 'Comma-separated, like gaza, ceasefire.'),
+    tags: textList('Tags', 'Tag', 'Comma-separated, like gaza, ceasefire.'),
     sources: {
       label: 'Sources',
       label_singular: 'Source',
@@ -166,7 +166,7 @@ function articleWidgets(site: EditorSite): Record<ArticleField, Omit<EditorField
       ],
     },
     backstory: { label: 'Backstory', widget: 'text', pattern: limit(1000), hint: 'How the story was reported.' },
-    aliases: textList('aliases', 'Earlier addresses', 'Earlier slug', 'Slugs this article had before; each keeps redirecting here.'),
+    aliases: textList('Earlier addresses', 'Earlier slug', 'Slugs this article had before; each keeps redirecting here.'),
     lang: { label: 'Language', widget: 'select', options: languageOptions(site), default: site.lang },
     slug: {
       label: 'Slug',
@@ -217,7 +217,7 @@ function authorFields(): EditorField[] {
     ...fieldsOf(authorSchema, AUTHOR_FIELDS, {
       name: { label: 'Name', widget: 'string', pattern: limit(200), hint: 'As bylines write it; bylines with this name link here.' },
       role: { label: 'Role', widget: 'string', pattern: limit(100), hint: 'Like "Data reporter".' },
-      sameAs: { ...textList('sameAs', 'Elsewhere', 'Address', 'Addresses of the author’s pages on other sites.') },
+      sameAs: textList('Elsewhere', 'Address', 'Addresses of the author’s pages on other sites.'),
       fediverse: {
         label: 'Fediverse handle',
         widget: 'string',
